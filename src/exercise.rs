@@ -5,16 +5,15 @@ use std::fs::{self, File};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use libtest_mimic::{Arguments, Failed, Trial};
 use serde::{Deserialize, Serialize};
 use wait_timeout::ChildExt;
 
 use crate::Measurement;
 use crate::budget::{Budget, Budgets, Figure};
 use crate::report;
+use crate::runner::{self, Arguments, Trial};
 
 /// Set in a child process: which check it runs (`correctness::NAME` or `budget::NAME`).
 const CHILD_CHECK: &str = "SEEK_AND_DESTROY_CHILD_CHECK";
@@ -234,18 +233,24 @@ impl Exercise {
             self.run_child(&trial)
         }
         self.validate();
-        let arguments = Arguments::from_args();
-        let shared = Arc::new(self);
-        let trials = shared
+        let arguments = match Arguments::parse(std::env::args().skip(1)) {
+            Ok(arguments) => arguments,
+            Err(error) => {
+                eprintln!("error: {error}");
+                std::process::exit(101)
+            }
+        };
+        let exercise = &self;
+        let trials = self
             .checks
             .iter()
             .enumerate()
-            .map(|(index, check)| {
-                let exercise = Arc::clone(&shared);
-                Trial::test(check.trial_name(), move || exercise.grade(index))
+            .map(|(index, check)| Trial {
+                name: check.trial_name(),
+                run: Box::new(move || exercise.grade(index)),
             })
             .collect();
-        libtest_mimic::run(&arguments, trials).exit()
+        std::process::exit(runner::run(&arguments, trials))
     }
 
     fn validate(&self) {
@@ -284,7 +289,7 @@ impl Exercise {
     }
 
     /// The parent side: run check `index` in a child process and judge what came back.
-    fn grade(&self, index: usize) -> Result<(), Failed> {
+    fn grade(&self, index: usize) -> Result<(), String> {
         let check = &self.checks[index];
         let trial = check.trial_name();
         let paths = self.paths_for(&trial);
@@ -316,7 +321,7 @@ impl Exercise {
             profile: &paths.profile,
             timeout: timeout(),
         };
-        Err(report::failure(&outcome, &context).into())
+        Err(report::failure(&outcome, &context))
     }
 
     fn paths_for(&self, trial: &str) -> ChildPaths {

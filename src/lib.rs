@@ -103,7 +103,7 @@
 //!   allocations. libtest runs tests on threads of its own, and those threads allocate while
 //!   a test runs: a plain `#[test]` measured under dhat is off by a few blocks now and then.
 //!   So the grader runs each check in a **child process of its own** (the test binary, started
-//!   again), where only the check runs. The parent, a `libtest-mimic` harness, only spawns,
+//!   again), where only the check runs. The parent, a small libtest-compatible runner, only spawns,
 //!   waits and reports, so checks can run in parallel and every figure is the same on every run.
 //! - **A child process also contains failures.** A panic fails only its own check, with its
 //!   message. A check that runs past 10 seconds (or `SEEK_AND_DESTROY_TIMEOUT_SECS`) is
@@ -126,6 +126,7 @@ mod budget;
 mod exercise;
 mod measure;
 mod report;
+mod runner;
 
 pub use budget::{Budget, Budgets, Figure, Limit};
 pub use exercise::{Exercise, Kind, Outcome, TIMEOUT_SECS, VERDICTS_DIR, Verdict};
