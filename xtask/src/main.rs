@@ -1,26 +1,50 @@
 //! The workbook's chores: `cargo xtask <command>`. Run `cargo xtask help` for the list.
 
+mod bench;
 mod book;
+mod generate;
+mod grade;
+mod process;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use process::cargo;
+
 const HELP: &str = "\
 cargo xtask <command>
 
-  serve [--open]   install the pinned mdbook tools if needed, build the book, serve it on localhost
-  book             build the book and check it: admonitions rendered, internal links whole
-  help             this text
+  serve [--open]      install the pinned mdbook tools if needed, build the book, serve it on
+                      localhost (--open: and open it in a browser)
+  ci                  every check, as CI runs it: fmt, clippy, the toolkit's tests, generated
+                      files current, every solution passing and every starter failing as
+                      declared, the book built with its admonitions and internal links whole
+  generate [--check]  regenerate SUMMARY, schedule, budget tables and listing outputs
+                      (--check: only compare, and fail if any is stale)
+  grade               every solution passes; every starter fails for its declared reason
+  book                build the book and check it
+  bench [--runs N]    measure edit→verdict, check, cold-build and book-build times, and
+                      the determinism of every figure (N runs, default 20)
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let root = root();
     let result = match args.as_slice() {
-        ["serve", rest @ ..] => book::ensure_tools().and_then(|tools| {
-            book::serve(&root(), &tools, rest.contains(&"--open"))
-        }),
-        ["book"] => book::ensure_tools().and_then(|tools| book::build(&root(), &tools)),
+        ["serve", rest @ ..] => book::ensure_tools()
+            .and_then(|tools| book::serve(&root, &tools, rest.contains(&"--open"))),
+        ["ci"] => ci(&root),
+        ["generate"] => generate::generate(&root, false),
+        ["generate", "--check"] => generate::generate(&root, true),
+        ["grade"] => grade::grade(&root),
+        ["book"] => book::ensure_tools().and_then(|tools| book::build(&root, &tools)),
+        ["bench"] => bench::bench(&root, 20),
+        ["bench", "--runs", runs] => runs
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--runs takes a number"))
+            .and_then(|runs| bench::bench(&root, runs)),
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
             Ok(())
@@ -34,6 +58,47 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every check, in the order that fails fastest. Ends with one `N passed, N failed` line.
+fn ci(root: &Path) -> anyhow::Result<()> {
+    type Step<'a> = (&'a str, Box<dyn Fn() -> anyhow::Result<()> + 'a>);
+    let steps: Vec<Step> = vec![
+        ("format", Box::new(|| process::run(cargo(root).args(["fmt", "--all", "--check"])))),
+        ("clippy on the starters", Box::new(|| clippy(root, &[]))),
+        ("clippy on the solutions", Box::new(|| clippy(root, &["--all-features"]))),
+        ("the toolkit's tests", Box::new(|| process::run(cargo(root).arg("test")))),
+        ("generated files and listings", Box::new(|| generate::generate(root, true))),
+        ("solutions and starters", Box::new(|| grade::grade(root))),
+        (
+            "the book",
+            Box::new(|| book::ensure_tools().and_then(|tools| book::build(root, &tools))),
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (name, step) in &steps {
+        println!("\n== {name}");
+        if let Err(error) = step() {
+            eprintln!("xtask ci: {name} failed: {error:#}");
+            failed.push(*name);
+        }
+    }
+    println!(
+        "\nci: {} passed, {} failed",
+        steps.len() - failed.len(),
+        failed.len()
+    );
+    anyhow::ensure!(failed.is_empty(), "failed: {}", failed.join(", "));
+    Ok(())
+}
+
+fn clippy(root: &Path, features: &[&str]) -> anyhow::Result<()> {
+    process::run(
+        cargo(root)
+            .args(["clippy", "--quiet", "--workspace", "--all-targets"])
+            .args(features)
+            .args(["--", "-D", "warnings"]),
+    )
 }
 
 /// The workspace root: the folder above xtask/.

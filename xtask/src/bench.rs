@@ -1,0 +1,142 @@
+//! `cargo xtask bench`: the figures the workbook promises its readers, measured.
+//!
+//! - edit→verdict: a one-line change to chapter 1's starter, then `cargo test -p chapter-1`;
+//! - one budget check on each starter, run alone;
+//! - a cold `cargo test -p chapter-1` in an empty target folder (dependencies fetched);
+//! - determinism: every chapter's figures, run after run, debug and release, serial and
+//!   parallel, starter and solution;
+//! - `mdbook build`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use seek_and_destroy::Measurement;
+
+use crate::grade::{Code, run_checks};
+use crate::process::cargo;
+use crate::workbook;
+
+/// Runs every benchmark, `runs` times where it repeats, and prints a summary table.
+pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    let chapters = workbook::written_chapters(root)?;
+    let first = chapters.first().ok_or_else(|| anyhow::anyhow!("no chapter is written"))?;
+
+    let times = edit_to_verdict(root, &first.package(), runs)?;
+    rows.push(row(&format!("edit→verdict, cargo test -p {}", first.package()), &times));
+
+    for chapter in &chapters {
+        for budget in chapter.budgets(root)?.checks {
+            let check = format!("budget::{}", budget.name);
+            let times = repeat(runs.min(5), || {
+                let mut command = cargo(root);
+                command.args(["test", "--quiet", "-p", &chapter.package(), "--", "--exact", &check]);
+                let start = Instant::now();
+                command.output()?;
+                Ok(start.elapsed())
+            })?;
+            let name = format!("one check on the starter, {} {check}", chapter.package());
+            rows.push(row(&name, &times));
+        }
+    }
+
+    let cold_dir = root.join("target/bench-cold");
+    let _ = std::fs::remove_dir_all(&cold_dir);
+    let start = Instant::now();
+    cargo(root)
+        .args(["test", "--quiet", "-p", &first.package(), "--target-dir"])
+        .arg(&cold_dir)
+        .output()?;
+    rows.push(row(&format!("cold cargo test -p {}", first.package()), &[start.elapsed()]));
+    let _ = std::fs::remove_dir_all(&cold_dir);
+
+    for chapter in &chapters {
+        let identical = determinism(root, chapter, runs)?;
+        println!("{}: {identical}", chapter.package());
+        rows.push(format!("| determinism, {} | {identical} |", chapter.package()));
+    }
+
+    let tools = crate::book::ensure_tools()?;
+    let times = repeat(runs.min(5), || {
+        let start = Instant::now();
+        crate::book::build(root, &tools)?;
+        Ok(start.elapsed())
+    })?;
+    rows.push(row("xtask book (mdbook build and its checks)", &times));
+
+    println!("\n| what | median (min–max) |\n|---|---|");
+    for row in rows {
+        println!("{row}");
+    }
+    Ok(())
+}
+
+fn repeat(
+    runs: usize,
+    mut once: impl FnMut() -> anyhow::Result<Duration>,
+) -> anyhow::Result<Vec<Duration>> {
+    (0..runs.max(1)).map(|_| once()).collect()
+}
+
+fn row(what: &str, times: &[Duration]) -> String {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let median = sorted[sorted.len() / 2];
+    let line = format!(
+        "| {what} | {:.2} s ({:.2}–{:.2} s, {} runs) |",
+        median.as_secs_f64(),
+        sorted[0].as_secs_f64(),
+        sorted[sorted.len() - 1].as_secs_f64(),
+        sorted.len()
+    );
+    println!("{line}");
+    line
+}
+
+/// Times `cargo test -p package` after a one-line change to its `src/lib.rs`, `runs` times.
+fn edit_to_verdict(root: &Path, package: &str, runs: usize) -> anyhow::Result<Vec<Duration>> {
+    let lib = root.join("exercises").join(package).join("src/lib.rs");
+    let original = std::fs::read_to_string(&lib)?;
+    cargo(root).args(["test", "--quiet", "--no-run", "-p", package]).output()?;
+    let times = repeat(runs, || {
+        let edited = format!("{original}// edit {}\n", Instant::now().elapsed().as_nanos());
+        std::fs::write(&lib, edited)?;
+        let start = Instant::now();
+        cargo(root).args(["test", "--quiet", "-p", package]).output()?;
+        Ok(start.elapsed())
+    });
+    std::fs::write(&lib, &original)?;
+    times
+}
+
+/// Runs a chapter's checks `runs` times for each combination, and says whether every run of
+/// a check measured the same figures (wall time aside).
+fn determinism(root: &Path, chapter: &workbook::Chapter, runs: usize) -> anyhow::Result<String> {
+    let mut seen: BTreeMap<String, Measurement> = BTreeMap::new();
+    let mut total = 0;
+    for code in [Code::Starter, Code::Solution] {
+        for profile in [&[][..], &["--release"][..]] {
+            for run in 0..runs {
+                let threads: &[&str] = if run % 2 == 0 { &[] } else { &["--test-threads=1"] };
+                let result = run_checks(root, chapter, code, profile, threads)?;
+                for verdict in result.verdicts {
+                    let Some(mut measured) = verdict.measurement else { continue };
+                    measured.elapsed = Duration::ZERO;
+                    let key = format!("{code:?} {}", verdict.check);
+                    if let Some(earlier) = seen.insert(key.clone(), measured) {
+                        anyhow::ensure!(
+                            earlier == measured,
+                            "{key} measured {earlier:?}, then {measured:?}"
+                        );
+                    }
+                    total += 1;
+                }
+            }
+        }
+    }
+    Ok(format!(
+        "{total} measurements over {runs} runs × debug/release × starter/solution, serial and \
+         parallel: identical"
+    ))
+}

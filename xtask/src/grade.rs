@@ -1,0 +1,179 @@
+//! `cargo xtask grade`: every solution passes every check, and every untouched starter
+//! compiles, gives right answers, and fails its budgets on exactly the figures that its
+//! `budgets.toml` declares (`starter_exceeds`): the reason the chapter teaches.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use seek_and_destroy::{Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
+
+use crate::process::cargo;
+use crate::workbook::{self, Chapter};
+
+/// Which code the checks grade.
+#[derive(Clone, Copy, Debug)]
+pub enum Code {
+    /// `src/lib.rs`, as shipped.
+    Starter,
+    /// `solution.rs`, through the `solution` feature.
+    Solution,
+}
+
+impl Code {
+    fn name(self) -> &'static str {
+        match self {
+            Code::Starter => "starter",
+            Code::Solution => "solution",
+        }
+    }
+}
+
+/// What one run of a chapter's checks produced.
+pub struct Run {
+    pub passed: bool,
+    pub verdicts: Vec<Verdict>,
+    pub printed: String,
+}
+
+/// Runs `chapter`'s checks on `code` and collects the grader's verdicts. `extra` goes to
+/// cargo (such as `--release`), `test_args` to the test binary (such as `--test-threads=1`).
+pub fn run_checks(
+    root: &Path,
+    chapter: &Chapter,
+    code: Code,
+    extra: &[&str],
+    test_args: &[&str],
+) -> anyhow::Result<Run> {
+    let package = chapter.package();
+    let dir = verdicts_dir(root, &package, code);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut command = cargo(root);
+    command.args(["test", "--quiet", "-p", &package]).args(extra);
+    if let Code::Solution = code {
+        command.args(["--features", "solution"]);
+    }
+    command.arg("--").args(test_args).env(VERDICTS_DIR, &dir);
+    let output = command.output().context("starting cargo test")?;
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut verdicts = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries {
+            let text = std::fs::read_to_string(entry?.path())?;
+            verdicts.push(serde_json::from_str::<Verdict>(&text)?);
+        }
+    }
+    verdicts.sort_by(|a, b| a.check.cmp(&b.check));
+    Ok(Run {
+        passed: output.status.success(),
+        verdicts,
+        printed,
+    })
+}
+
+fn verdicts_dir(root: &Path, package: &str, code: Code) -> PathBuf {
+    root.join("target/xtask/verdicts").join(package).join(code.name())
+}
+
+/// Grades every written chapter; fails with every problem found.
+pub fn grade(root: &Path) -> anyhow::Result<()> {
+    let mut problems = Vec::new();
+    for chapter in workbook::written_chapters(root)? {
+        let package = chapter.package();
+        for code in [Code::Starter, Code::Solution] {
+            let mut build = cargo(root);
+            build.args(["test", "--quiet", "--no-run", "-p", &package]);
+            if let Code::Solution = code {
+                build.args(["--features", "solution"]);
+            }
+            let output = build.output()?;
+            if !output.status.success() {
+                problems.push(format!(
+                    "{package}: the {} does not compile:\n{}",
+                    code.name(),
+                    String::from_utf8_lossy(&output.stderr)
+                ));
+            }
+        }
+        if problems.iter().any(|p| p.starts_with(&format!("{package}:"))) {
+            continue;
+        }
+        let budgets = chapter.budgets(root)?;
+        let solution = run_checks(root, &chapter, Code::Solution, &[], &[])?;
+        let starter = run_checks(root, &chapter, Code::Starter, &[], &[])?;
+        let found = judge_solution(&solution).chain(judge_starter(&starter, &budgets));
+        let found: Vec<String> = found.map(|p| format!("{package}: {p}")).collect();
+        if found.is_empty() {
+            println!(
+                "{package}: the solution passes its {} checks; the starter fails {} budget check(s) \
+                 as declared",
+                solution.verdicts.len(),
+                budgets.checks.len()
+            );
+        } else {
+            problems.extend(found);
+            problems.push(format!(
+                "{package}: what the starter's checks printed:\n{}",
+                starter.printed
+            ));
+        }
+    }
+    anyhow::ensure!(problems.is_empty(), "grading failed:\n\n{}", problems.join("\n\n"));
+    Ok(())
+}
+
+fn judge_solution(run: &Run) -> impl Iterator<Item = String> + '_ {
+    let empty = run
+        .verdicts
+        .is_empty()
+        .then(|| format!("the solution ran no check:\n{}", run.printed));
+    let failed = (!run.passed && !run.verdicts.is_empty())
+        .then(|| format!("the solution fails:\n{}", run.printed));
+    empty.into_iter().chain(failed)
+}
+
+fn judge_starter<'a>(
+    run: &'a Run,
+    budgets: &'a seek_and_destroy::Budgets,
+) -> impl Iterator<Item = String> + 'a {
+    let passed = run.passed.then(|| "the starter passes every check".to_owned());
+    let missing = budgets
+        .checks
+        .iter()
+        .filter(|budget| {
+            let check = format!("budget::{}", budget.name);
+            !run.verdicts.iter().any(|v| v.check == check)
+        })
+        .map(|budget| format!("budget::{} did not run on the starter", budget.name));
+    let wrong = run.verdicts.iter().filter_map(move |verdict| {
+        let declared = budgets
+            .get(verdict.check.trim_start_matches("budget::"))
+            .map(|b| b.starter_exceeds.iter().copied().collect::<BTreeSet<Figure>>());
+        match (verdict.kind, &verdict.outcome, declared) {
+            (Kind::Correctness, Outcome::Passed, _) => None,
+            (Kind::Correctness, outcome, _) => Some(format!(
+                "{} fails on the starter ({outcome:?}): a starter must give right answers",
+                verdict.check
+            )),
+            (Kind::Budget, Outcome::OverBudget { exceeded }, Some(declared)) => {
+                let exceeded: BTreeSet<Figure> = exceeded.iter().copied().collect();
+                (exceeded != declared).then(|| {
+                    format!(
+                        "{} exceeds {exceeded:?} on the starter, but budgets.toml declares \
+                         {declared:?}",
+                        verdict.check
+                    )
+                })
+            }
+            (Kind::Budget, outcome, _) => Some(format!(
+                "{} should fail over budget on the starter, but ended {outcome:?}",
+                verdict.check
+            )),
+        }
+    });
+    passed.into_iter().chain(missing).chain(wrong)
+}

@@ -1,0 +1,60 @@
+//! Running commands: echo them, stop on failure, say which one failed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use anyhow::Context as _;
+
+/// `cargo`, the one that runs this xtask, in the workspace root.
+pub fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.current_dir(root);
+    command
+}
+
+fn describe(command: &Command) -> String {
+    let mut text = command.get_program().to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// Runs `command` with its output on the terminal; fails if it fails.
+pub fn run(command: &mut Command) -> anyhow::Result<()> {
+    let shown = describe(command);
+    println!("$ {shown}");
+    let status = command.status().with_context(|| format!("starting `{shown}`"))?;
+    anyhow::ensure!(status.success(), "`{shown}` failed ({status})");
+    Ok(())
+}
+
+fn captured(command: &mut Command) -> anyhow::Result<Output> {
+    let shown = describe(command);
+    command.output().with_context(|| format!("starting `{shown}`"))
+}
+
+/// Runs `command` and returns what it printed; fails, with its stderr, if it fails.
+pub fn output_of(command: &mut Command) -> anyhow::Result<String> {
+    let output = captured(command)?;
+    anyhow::ensure!(
+        output.status.success(),
+        "`{}` failed ({}):\n{}",
+        describe(command),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+/// Runs a command that is expected to fail (a starter's tests) and returns its stdout.
+pub fn stdout_of_failing(command: &mut Command) -> anyhow::Result<String> {
+    let output = captured(command)?;
+    anyhow::ensure!(
+        !output.status.success(),
+        "`{}` passed, but it should fail",
+        describe(command)
+    );
+    Ok(String::from_utf8(output.stdout)?)
+}
