@@ -67,15 +67,17 @@ pub enum Outcome {
         /// The figures over their limit.
         exceeded: Vec<Figure>,
     },
-    /// The reader's code panicked during a budget check.
+    /// The reader's code panicked (not the check's own assertion).
     Panicked,
+    /// The reader's code overflowed the stack.
+    StackOverflow,
     /// The check ran past its time limit and was stopped.
     TimedOut,
     /// One allocation asked for more than the allocator could give.
     AllocationFailed,
     /// The child process died some other way: a signal, an abort, or `process::exit`.
     Crashed {
-        /// How it died, such as "killed by signal 11 (SIGSEGV)".
+        /// How it died, such as "was killed by signal 11".
         how: String,
     },
 }
@@ -411,10 +413,19 @@ impl Exercise {
 fn classify_failure(status: ExitStatus, log: &str, kind: Kind) -> Outcome {
     if log.contains("memory allocation of ") {
         Outcome::AllocationFailed
-    } else if log.contains("panicked at") {
-        match kind {
-            Kind::Correctness => Outcome::Wrong,
-            Kind::Budget => Outcome::Panicked,
+    } else if log.contains("has overflowed its stack") {
+        Outcome::StackOverflow
+    } else if let Some((_, location)) = log.split_once("panicked at ") {
+        // A correctness check's own assertions live in tests/; a panic anywhere else is the
+        // reader's code failing before it could answer.
+        let in_check = location
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("/tests/"));
+        if kind == Kind::Correctness && in_check {
+            Outcome::Wrong
+        } else {
+            Outcome::Panicked
         }
     } else {
         Outcome::Crashed {
@@ -428,7 +439,7 @@ fn describe_exit(status: ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => format!("exited with code {code}"),
-        (None, Some(signal)) => format!("killed by signal {signal}"),
+        (None, Some(signal)) => format!("was killed by signal {signal}"),
         (None, None) => status.to_string(),
     }
 }

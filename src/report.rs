@@ -40,7 +40,15 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
         }
         Outcome::OverBudget { .. } => over_budget(&mut text, cx),
         Outcome::Panicked => {
-            text.push_str("your code panicked while it was being measured:\n\n");
+            text.push_str("your code panicked before it could answer:\n\n");
+            text.push_str(&quote_log(cx.log));
+        }
+        Outcome::StackOverflow => {
+            text.push_str(
+                "your code overflowed the stack. Look for recursion that never reaches its base \
+                 case, or a very large array in a local variable (chapter 3: such data belongs \
+                 on the heap).\n\n",
+            );
             text.push_str(&quote_log(cx.log));
         }
         Outcome::TimedOut => {

@@ -21,17 +21,30 @@ use crate::workbook;
 pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     let chapters = workbook::written_chapters(root)?;
-    let first = chapters.first().ok_or_else(|| anyhow::anyhow!("no chapter is written"))?;
+    let first = chapters
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("no chapter is written"))?;
 
     let times = edit_to_verdict(root, &first.package(), runs)?;
-    rows.push(row(&format!("edit→verdict, cargo test -p {}", first.package()), &times));
+    rows.push(row(
+        &format!("edit→verdict, cargo test -p {}", first.package()),
+        &times,
+    ));
 
     for chapter in &chapters {
         for budget in chapter.budgets(root)?.checks {
             let check = format!("budget::{}", budget.name);
             let times = repeat(runs.min(5), || {
                 let mut command = cargo(root);
-                command.args(["test", "--quiet", "-p", &chapter.package(), "--", "--exact", &check]);
+                command.args([
+                    "test",
+                    "--quiet",
+                    "-p",
+                    &chapter.package(),
+                    "--",
+                    "--exact",
+                    &check,
+                ]);
                 let start = Instant::now();
                 command.output()?;
                 Ok(start.elapsed())
@@ -48,13 +61,19 @@ pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
         .args(["test", "--quiet", "-p", &first.package(), "--target-dir"])
         .arg(&cold_dir)
         .output()?;
-    rows.push(row(&format!("cold cargo test -p {}", first.package()), &[start.elapsed()]));
+    rows.push(row(
+        &format!("cold cargo test -p {}", first.package()),
+        &[start.elapsed()],
+    ));
     let _ = std::fs::remove_dir_all(&cold_dir);
 
     for chapter in &chapters {
         let identical = determinism(root, chapter, runs)?;
         println!("{}: {identical}", chapter.package());
-        rows.push(format!("| determinism, {} | {identical} |", chapter.package()));
+        rows.push(format!(
+            "| determinism, {} | {identical} |",
+            chapter.package()
+        ));
     }
 
     let tools = crate::book::ensure_tools()?;
@@ -98,12 +117,19 @@ fn row(what: &str, times: &[Duration]) -> String {
 fn edit_to_verdict(root: &Path, package: &str, runs: usize) -> anyhow::Result<Vec<Duration>> {
     let lib = root.join("exercises").join(package).join("src/lib.rs");
     let original = std::fs::read_to_string(&lib)?;
-    cargo(root).args(["test", "--quiet", "--no-run", "-p", package]).output()?;
+    cargo(root)
+        .args(["test", "--quiet", "--no-run", "-p", package])
+        .output()?;
     let times = repeat(runs, || {
-        let edited = format!("{original}// edit {}\n", Instant::now().elapsed().as_nanos());
+        let edited = format!(
+            "{original}// edit {}\n",
+            Instant::now().elapsed().as_nanos()
+        );
         std::fs::write(&lib, edited)?;
         let start = Instant::now();
-        cargo(root).args(["test", "--quiet", "-p", package]).output()?;
+        cargo(root)
+            .args(["test", "--quiet", "-p", package])
+            .output()?;
         Ok(start.elapsed())
     });
     std::fs::write(&lib, &original)?;
@@ -118,10 +144,16 @@ fn determinism(root: &Path, chapter: &workbook::Chapter, runs: usize) -> anyhow:
     for code in [Code::Starter, Code::Solution] {
         for profile in [&[][..], &["--release"][..]] {
             for run in 0..runs {
-                let threads: &[&str] = if run % 2 == 0 { &[] } else { &["--test-threads=1"] };
+                let threads: &[&str] = if run % 2 == 0 {
+                    &[]
+                } else {
+                    &["--test-threads=1"]
+                };
                 let result = run_checks(root, chapter, code, profile, threads)?;
                 for verdict in result.verdicts {
-                    let Some(mut measured) = verdict.measurement else { continue };
+                    let Some(mut measured) = verdict.measurement else {
+                        continue;
+                    };
                     measured.elapsed = Duration::ZERO;
                     let key = format!("{code:?} {}", verdict.check);
                     if let Some(earlier) = seen.insert(key.clone(), measured) {

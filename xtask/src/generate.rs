@@ -33,7 +33,8 @@ impl Outputs<'_> {
                 self.stale.push(relative);
             }
         } else {
-            std::fs::write(path, content).with_context(|| format!("writing {}", relative.display()))?;
+            std::fs::write(path, content)
+                .with_context(|| format!("writing {}", relative.display()))?;
             println!("wrote {}", relative.display());
         }
         Ok(())
@@ -43,7 +44,11 @@ impl Outputs<'_> {
 /// Runs the generation, or its check.
 pub fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     let chapters = workbook::chapters(root)?;
-    let mut outputs = Outputs { root, check, stale: Vec::new() };
+    let mut outputs = Outputs {
+        root,
+        check,
+        stale: Vec::new(),
+    };
     outputs.put(&root.join("chapters/SUMMARY.md"), &summary(&chapters))?;
     outputs.put(&root.join("chapters/schedule.md"), &schedule(&chapters))?;
     for chapter in chapters.iter().filter(|c| c.written) {
@@ -65,7 +70,11 @@ pub fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let list: Vec<String> = outputs.stale.iter().map(|p| format!("  {}", p.display())).collect();
+    let list: Vec<String> = outputs
+        .stale
+        .iter()
+        .map(|p| format!("  {}", p.display()))
+        .collect();
     anyhow::bail!(
         "these files differ from what the code produces now (run `cargo xtask generate`):\n{}",
         list.join("\n")
@@ -169,7 +178,15 @@ fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     let budgets = chapter.budgets(root)?;
     let check = format!("budget::{}", budgets.checks[0].name);
     let mut command = cargo(root);
-    command.args(["test", "--quiet", "-p", &chapter.package(), "--", "--exact", &check]);
+    command.args([
+        "test",
+        "--quiet",
+        "-p",
+        &chapter.package(),
+        "--",
+        "--exact",
+        &check,
+    ]);
     let printed = crate::process::stdout_of_failing(&mut command)?;
     let header = format!("---- {check} ----\n");
     let start = printed
@@ -179,7 +196,10 @@ fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     let end = body.find("\n\nfailures:").unwrap_or(body.len());
     // The report prints absolute paths; show a reader's clone instead of this machine's.
     let root_prefix = format!("{}/", root.display());
-    Ok(format!("{}\n", body[..end].replace(&root_prefix, "~/seek-and-destroy/")))
+    Ok(format!(
+        "{}\n",
+        body[..end].replace(&root_prefix, "~/seek-and-destroy/")
+    ))
 }
 
 fn toolchain_note(root: &Path) -> anyhow::Result<String> {
@@ -189,7 +209,11 @@ fn toolchain_note(root: &Path) -> anyhow::Result<String> {
         .split("[[package]]")
         .find(|entry| entry.contains("name = \"dhat\""))
         .and_then(|entry| entry.lines().find(|l| l.starts_with("version = ")))
-        .map(|line| line.trim_start_matches("version = ").trim_matches('"').to_owned())
+        .map(|line| {
+            line.trim_start_matches("version = ")
+                .trim_matches('"')
+                .to_owned()
+        })
         .unwrap_or_else(|| "?".to_owned());
     Ok(format!(
         "<small>Figures printed by `cargo xtask generate`: {}, dhat {dhat}, debug build, {} {}, \
@@ -209,6 +233,9 @@ mod tests {
     #[test]
     fn times_are_masked_and_nothing_else() {
         let line = "new: 1 block, 8 bytes | time: 41.2µs\nnext line";
-        assert_eq!(without_times(line), "new: 1 block, 8 bytes | time: …\nnext line");
+        assert_eq!(
+            without_times(line),
+            "new: 1 block, 8 bytes | time: …\nnext line"
+        );
     }
 }

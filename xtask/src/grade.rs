@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::Context as _;
 use seek_and_destroy::{Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
@@ -46,14 +47,21 @@ pub fn run_checks(
     test_args: &[&str],
 ) -> anyhow::Result<Run> {
     let package = chapter.package();
-    let dir = verdicts_dir(root, &package, code);
-    let _ = std::fs::remove_dir_all(&dir);
     let mut command = cargo(root);
-    command.args(["test", "--quiet", "-p", &package]).args(extra);
+    command
+        .args(["test", "--quiet", "-p", &package])
+        .args(extra);
     if let Code::Solution = code {
         command.args(["--features", "solution"]);
     }
-    command.arg("--").args(test_args).env(VERDICTS_DIR, &dir);
+    command.arg("--").args(test_args);
+    verdicts_of(command, &verdicts_dir(root, &package, code.name()))
+}
+
+/// Runs a `cargo test` command with the grader's verdicts going to `dir`, and collects them.
+fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
+    let _ = std::fs::remove_dir_all(dir);
+    command.env(VERDICTS_DIR, dir);
     let output = command.output().context("starting cargo test")?;
     let printed = format!(
         "{}{}",
@@ -61,7 +69,7 @@ pub fn run_checks(
         String::from_utf8_lossy(&output.stderr)
     );
     let mut verdicts = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries {
             let text = std::fs::read_to_string(entry?.path())?;
             verdicts.push(serde_json::from_str::<Verdict>(&text)?);
@@ -75,13 +83,13 @@ pub fn run_checks(
     })
 }
 
-fn verdicts_dir(root: &Path, package: &str, code: Code) -> PathBuf {
-    root.join("target/xtask/verdicts").join(package).join(code.name())
+fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {
+    root.join("target/xtask/verdicts").join(package).join(label)
 }
 
-/// Grades every written chapter; fails with every problem found.
+/// Grades every written chapter, and the grader itself; fails with every problem found.
 pub fn grade(root: &Path) -> anyhow::Result<()> {
-    let mut problems = Vec::new();
+    let mut problems = grader_survives_misbehaviour(root)?;
     for chapter in workbook::written_chapters(root)? {
         let package = chapter.package();
         for code in [Code::Starter, Code::Solution] {
@@ -99,7 +107,10 @@ pub fn grade(root: &Path) -> anyhow::Result<()> {
                 ));
             }
         }
-        if problems.iter().any(|p| p.starts_with(&format!("{package}:"))) {
+        if problems
+            .iter()
+            .any(|p| p.starts_with(&format!("{package}:")))
+        {
             continue;
         }
         let budgets = chapter.budgets(root)?;
@@ -122,7 +133,11 @@ pub fn grade(root: &Path) -> anyhow::Result<()> {
             ));
         }
     }
-    anyhow::ensure!(problems.is_empty(), "grading failed:\n\n{}", problems.join("\n\n"));
+    anyhow::ensure!(
+        problems.is_empty(),
+        "grading failed:\n\n{}",
+        problems.join("\n\n")
+    );
     Ok(())
 }
 
@@ -140,7 +155,9 @@ fn judge_starter<'a>(
     run: &'a Run,
     budgets: &'a seek_and_destroy::Budgets,
 ) -> impl Iterator<Item = String> + 'a {
-    let passed = run.passed.then(|| "the starter passes every check".to_owned());
+    let passed = run
+        .passed
+        .then(|| "the starter passes every check".to_owned());
     let missing = budgets
         .checks
         .iter()
@@ -152,7 +169,12 @@ fn judge_starter<'a>(
     let wrong = run.verdicts.iter().filter_map(move |verdict| {
         let declared = budgets
             .get(verdict.check.trim_start_matches("budget::"))
-            .map(|b| b.starter_exceeds.iter().copied().collect::<BTreeSet<Figure>>());
+            .map(|b| {
+                b.starter_exceeds
+                    .iter()
+                    .copied()
+                    .collect::<BTreeSet<Figure>>()
+            });
         match (verdict.kind, &verdict.outcome, declared) {
             (Kind::Correctness, Outcome::Passed, _) => None,
             (Kind::Correctness, outcome, _) => Some(format!(
@@ -176,4 +198,64 @@ fn judge_starter<'a>(
         }
     });
     passed.into_iter().chain(missing).chain(wrong)
+}
+
+/// The fixture `misbehaving-reader` does everything a reader's code can do wrong; each of its
+/// checks must end as its name says, with the grader itself still standing.
+fn grader_survives_misbehaviour(root: &Path) -> anyhow::Result<Vec<String>> {
+    let package = "misbehaving-reader";
+    let mut command = cargo(root);
+    command
+        .args(["test", "--quiet", "-p", package])
+        .env(seek_and_destroy::TIMEOUT_SECS, "2");
+    let run = verdicts_of(command, &verdicts_dir(root, package, "fixture"))?;
+    let expected = [
+        ("correctness::passed", Outcome::Passed),
+        ("correctness::wrong", Outcome::Wrong),
+        ("correctness::panicked", Outcome::Panicked),
+        ("correctness::stack_overflow", Outcome::StackOverflow),
+        ("budget::fits", Outcome::Passed),
+        ("budget::panics", Outcome::Panicked),
+        ("budget::hangs", Outcome::TimedOut),
+        ("budget::huge", Outcome::AllocationFailed),
+        (
+            "budget::leaks",
+            Outcome::OverBudget {
+                exceeded: vec![Figure::LiveBytes],
+            },
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (check, outcome) in expected {
+        let verdict = run.verdicts.iter().find(|v| v.check == check);
+        if verdict.map(|v| &v.outcome) != Some(&outcome) {
+            problems.push(format!(
+                "{package}: {check} should end {outcome:?}, but ended {:?}",
+                verdict.map(|v| &v.outcome)
+            ));
+        }
+    }
+    let crashed = run
+        .verdicts
+        .iter()
+        .find(|v| v.check == "correctness::crashed");
+    if !matches!(crashed.map(|v| &v.outcome), Some(Outcome::Crashed { .. })) {
+        problems.push(format!(
+            "{package}: correctness::crashed should end Crashed"
+        ));
+    }
+    if run.passed
+        || !run
+            .printed
+            .contains("test result: FAILED. 2 passed; 8 failed")
+    {
+        problems.push(format!(
+            "{package}: the grader's summary is off:\n{}",
+            run.printed
+        ));
+    }
+    if problems.is_empty() {
+        println!("{package}: the grader reported all 10 kinds of ending as expected");
+    }
+    Ok(problems)
 }

@@ -64,11 +64,23 @@ fn main() -> ExitCode {
 fn ci(root: &Path) -> anyhow::Result<()> {
     type Step<'a> = (&'a str, Box<dyn Fn() -> anyhow::Result<()> + 'a>);
     let steps: Vec<Step> = vec![
-        ("format", Box::new(|| process::run(cargo(root).args(["fmt", "--all", "--check"])))),
+        (
+            "format",
+            Box::new(|| process::run(cargo(root).args(["fmt", "--all", "--check"]))),
+        ),
         ("clippy on the starters", Box::new(|| clippy(root, &[]))),
-        ("clippy on the solutions", Box::new(|| clippy(root, &["--all-features"]))),
-        ("the toolkit's tests", Box::new(|| process::run(cargo(root).arg("test")))),
-        ("generated files and listings", Box::new(|| generate::generate(root, true))),
+        (
+            "clippy on the solutions",
+            Box::new(|| clippy(root, &["--all-features"])),
+        ),
+        (
+            "the toolkit's tests",
+            Box::new(|| process::run(cargo(root).arg("test"))),
+        ),
+        (
+            "generated files and listings",
+            Box::new(|| generate::generate(root, true)),
+        ),
         ("solutions and starters", Box::new(|| grade::grade(root))),
         (
             "the book",
