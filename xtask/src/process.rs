@@ -25,14 +25,18 @@ fn describe(command: &Command) -> String {
 pub fn run(command: &mut Command) -> anyhow::Result<()> {
     let shown = describe(command);
     println!("$ {shown}");
-    let status = command.status().with_context(|| format!("starting `{shown}`"))?;
+    let status = command
+        .status()
+        .with_context(|| format!("starting `{shown}`"))?;
     anyhow::ensure!(status.success(), "`{shown}` failed ({status})");
     Ok(())
 }
 
 fn captured(command: &mut Command) -> anyhow::Result<Output> {
     let shown = describe(command);
-    command.output().with_context(|| format!("starting `{shown}`"))
+    command
+        .output()
+        .with_context(|| format!("starting `{shown}`"))
 }
 
 /// Runs `command` and returns what it printed; fails, with its stderr, if it fails.

@@ -41,7 +41,8 @@ impl Chapter {
         let path = self.exercise_dir(root).join("budgets.toml");
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
-        seek_and_destroy::Budgets::parse(&text).with_context(|| format!("parsing {}", path.display()))
+        seek_and_destroy::Budgets::parse(&text)
+            .with_context(|| format!("parsing {}", path.display()))
     }
 }
 
@@ -53,8 +54,10 @@ struct WorkbookFile {
 /// Every chapter, in order.
 pub fn chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
     let path = root.join("workbook.toml");
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let file: WorkbookFile = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let file: WorkbookFile =
+        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
     for (index, chapter) in file.chapter.iter().enumerate() {
         anyhow::ensure!(
             chapter.number as usize == index + 1,
