@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use seek_and_destroy::Measurement;
 
 use crate::grade::{Code, run_checks};
-use crate::process::cargo;
+use crate::process::{cargo, cargo_test_one};
 use crate::workbook;
 
 /// Runs every benchmark, `runs` times where it repeats, and prints a summary table.
@@ -35,18 +35,8 @@ pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
         for budget in chapter.budgets(root)?.checks {
             let check = format!("budget::{}", budget.name);
             let times = repeat(runs.min(5), || {
-                let mut command = cargo(root);
-                command.args([
-                    "test",
-                    "--quiet",
-                    "-p",
-                    &chapter.package(),
-                    "--",
-                    "--exact",
-                    &check,
-                ]);
                 let start = Instant::now();
-                command.output()?;
+                cargo_test_one(root, &chapter.package(), &check).output()?;
                 Ok(start.elapsed())
             })?;
             let name = format!("one check on the starter, {} {check}", chapter.package());

@@ -177,16 +177,7 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
 fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     let budgets = chapter.budgets(root)?;
     let check = format!("budget::{}", budgets.checks[0].name);
-    let mut command = cargo(root);
-    command.args([
-        "test",
-        "--quiet",
-        "-p",
-        &chapter.package(),
-        "--",
-        "--exact",
-        &check,
-    ]);
+    let mut command = crate::process::cargo_test_one(root, &chapter.package(), &check);
     let printed = crate::process::stdout_of_failing(&mut command)?;
     let header = format!("---- {check} ----\n");
     let start = printed

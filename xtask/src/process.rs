@@ -12,6 +12,13 @@ pub fn cargo(root: &Path) -> Command {
     command
 }
 
+/// `cargo test -p package -- --exact check`: one check of one exercise crate.
+pub fn cargo_test_one(root: &Path, package: &str, check: &str) -> Command {
+    let mut command = cargo(root);
+    command.args(["test", "--quiet", "-p", package, "--", "--exact", check]);
+    command
+}
+
 fn describe(command: &Command) -> String {
     let mut text = command.get_program().to_string_lossy().into_owned();
     for arg in command.get_args() {
