@@ -77,7 +77,7 @@ pub enum Outcome {
     AllocationFailed,
     /// The child process died some other way: a signal, an abort, or `process::exit`.
     Crashed {
-        /// How it died, such as "was killed by signal 11".
+        /// How it died, such as "it was killed by signal 11".
         how: String,
     },
 }
@@ -276,6 +276,14 @@ impl Exercise {
         }
     }
 
+    /// The budget that limits `check`, if it is a budget check.
+    fn budget_of(&self, check: &Check) -> Option<&Budget> {
+        match check.kind {
+            Kind::Budget => self.budgets.get(&check.name),
+            Kind::Correctness => None,
+        }
+    }
+
     /// The child side: run one check, write its measurement, and exit.
     fn run_child(&self, trial: &str) -> ! {
         let check = self
@@ -284,7 +292,7 @@ impl Exercise {
             .find(|check| check.trial_name() == trial)
             .unwrap_or_else(|| panic!("no check named {trial}"));
         limit_address_space();
-        let measurement = (check.body)(self.budgets.get(&check.name), &env_path(CHILD_PROFILE));
+        let measurement = (check.body)(self.budget_of(check), &env_path(CHILD_PROFILE));
         let json = serde_json::to_string(&measurement).expect("a measurement serialises");
         fs::write(env_path(CHILD_RESULT), json).expect("the grader's result file is writable");
         std::process::exit(0)
@@ -296,8 +304,11 @@ impl Exercise {
         let trial = check.trial_name();
         let paths = self.paths_for(&trial);
         let (outcome, measurement) = self.run_in_child(&trial, &paths);
-        let budget = self.budgets.get(&check.name);
+        let budget = self.budget_of(check);
         let outcome = match (outcome, measurement, budget) {
+            (Outcome::Passed, None, Some(_)) => Outcome::Crashed {
+                how: "it finished without reporting its figures".to_owned(),
+            },
             (Outcome::Passed, Some(measured), Some(budget)) => {
                 let exceeded = budget.exceeded_by(&measured);
                 if exceeded.is_empty() {
@@ -364,11 +375,21 @@ impl Exercise {
             }
         };
         if status.success() {
-            let measurement = fs::read_to_string(&paths.result)
+            // A child that finished its check always leaves a result, even `null` for a
+            // correctness check. No result means the reader's code ended the process early,
+            // with `exit(0)` say, which must not pass for a success.
+            let result: Option<Option<Measurement>> = fs::read_to_string(&paths.result)
                 .ok()
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .flatten();
-            return (Outcome::Passed, measurement);
+                .and_then(|json| serde_json::from_str(&json).ok());
+            return match result {
+                Some(measurement) => (Outcome::Passed, measurement),
+                None => {
+                    let how = "it exited with code 0 in the middle of the check (does your code \
+                               call std::process::exit?)"
+                        .to_owned();
+                    (Outcome::Crashed { how }, None)
+                }
+            };
         }
         let log = fs::read_to_string(&paths.log).unwrap_or_default();
         (classify_failure(status, &log, self.kind_of(trial)), None)
@@ -438,8 +459,8 @@ fn classify_failure(status: ExitStatus, log: &str, kind: Kind) -> Outcome {
 fn describe_exit(status: ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
-        (Some(code), _) => format!("exited with code {code}"),
-        (None, Some(signal)) => format!("was killed by signal {signal}"),
+        (Some(code), _) => format!("it exited with code {code}"),
+        (None, Some(signal)) => format!("it was killed by signal {signal}"),
         (None, None) => status.to_string(),
     }
 }

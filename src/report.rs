@@ -71,7 +71,10 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
             text.push_str(&quote_log(cx.log));
         }
         Outcome::Crashed { how } => {
-            let _ = writeln!(text, "the check's process {how} before it could report.\n");
+            let _ = writeln!(
+                text,
+                "the check's process ended before it could report: {how}.\n"
+            );
             text.push_str(&quote_log(cx.log));
         }
     }
