@@ -27,12 +27,15 @@ struct Outputs<'a> {
 impl Outputs<'_> {
     fn put(&mut self, path: &Path, content: &str) -> anyhow::Result<()> {
         let relative = path.strip_prefix(self.root).unwrap_or(path).to_path_buf();
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        let unchanged = without_times(&current) == without_times(content);
         if self.check {
-            let current = std::fs::read_to_string(path).unwrap_or_default();
-            if without_times(&current) != without_times(content) {
+            if !unchanged {
                 self.stale.push(relative);
             }
-        } else {
+        } else if !unchanged {
+            // A file whose figures did not move keeps its old times, so a regeneration
+            // shows in git only where something really changed.
             std::fs::write(path, content)
                 .with_context(|| format!("writing {}", relative.display()))?;
             println!("wrote {}", relative.display());
