@@ -17,7 +17,7 @@ cargo xtask <command>
 
   serve [--open]      install the pinned mdbook tools if needed, build the book, serve it on
                       localhost (--open: and open it in a browser)
-  ci                  every check, as CI runs it: fmt, clippy, the toolkit's tests, generated
+  ci                  every check, as CI runs it: fmt, clippy, the toolkit's tests and docs, generated
                       files current, every solution passing and every starter failing as
                       declared, the book built with its admonitions and internal links whole
   generate [--check]  regenerate SUMMARY, schedule, budget tables and listing outputs
