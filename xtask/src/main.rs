@@ -78,6 +78,16 @@ fn ci(root: &Path) -> anyhow::Result<()> {
             Box::new(|| process::run(cargo(root).arg("test"))),
         ),
         (
+            "the toolkit's docs",
+            Box::new(|| {
+                process::run(
+                    cargo(root)
+                        .args(["doc", "--quiet", "--no-deps", "-p", "seek-and-destroy"])
+                        .env("RUSTDOCFLAGS", "-D warnings"),
+                )
+            }),
+        ),
+        (
             "generated files and listings",
             Box::new(|| generate::generate(root, true)),
         ),
