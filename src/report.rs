@@ -81,9 +81,11 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
     if cx.kind == Kind::Budget
         && let Some(budget) = cx.budget
     {
+        let chapter = cx.package.replace('-', " ");
         let _ = write!(
             text,
-            "\nStuck? Read \"{}\" in the exercise of this chapter's page.",
+            "\nStuck? Read \"{}\" in the exercise of {chapter} (`cargo xtask serve --open` \
+             opens the book).",
             budget.hint
         );
     }
