@@ -3,6 +3,7 @@
 //! - `chapters/SUMMARY.md` and `chapters/schedule.md`, from `workbook.toml`;
 //! - `chapters/NN-slug/budgets.md`, from each exercise's `budgets.toml`;
 //! - `chapters/NN-slug/STEM.out`, what each listing prints;
+//! - `chapters/NN-slug/before-after.svg`, a bar chart of the `before` and `after` listings;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
 //! - `chapters/toolchain.md`, which toolchain produced the figures.
 //!
@@ -59,6 +60,9 @@ pub fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
         outputs.put(&chapter.page_dir(root).join("budgets.md"), &table)?;
     }
     run_listings(root, &mut outputs)?;
+    for chapter in chapters.iter().filter(|c| c.written) {
+        before_after_chart(chapter, root, &mut outputs)?;
+    }
     if let Some(first) = chapters.iter().find(|c| c.written) {
         let report = sample_failure(root, first)?;
         outputs.put(&root.join("chapters/failing-check.out"), &report)?;
@@ -174,6 +178,26 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
         outputs.put(&listing.output_path(root), &printed)?;
     }
     Ok(())
+}
+
+/// `before-after.svg`, from the first measurement of a chapter's `before` and `after` listings.
+/// Run after the listings, so it charts what they print now.
+fn before_after_chart(chapter: &Chapter, root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
+    let dir = chapter.page_dir(root);
+    let read = |stem: &str| {
+        let path = dir.join(format!("{stem}.out"));
+        let printed = std::fs::read_to_string(&path).ok()?;
+        crate::chart::first_measurement(&printed)
+    };
+    let (Some(before), Some(after)) = (read("before"), read("after")) else {
+        return Ok(());
+    };
+    let title = format!(
+        "Chapter {}: what one run allocated, before and after",
+        chapter.number
+    );
+    let svg = crate::chart::before_after_svg(&title, before, after);
+    outputs.put(&dir.join("before-after.svg"), &svg)
 }
 
 /// The failure report of `chapter`'s first budget check, on its untouched starter.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod book;
+mod chart;
 mod generate;
 mod grade;
 mod process;
