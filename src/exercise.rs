@@ -303,7 +303,7 @@ impl Exercise {
         let check = &self.checks[index];
         let trial = check.trial_name();
         let paths = self.paths_for(&trial);
-        let (outcome, measurement) = self.run_in_child(&trial, &paths);
+        let (outcome, measurement) = self.run_in_child(check, &paths);
         let budget = self.budget_of(check);
         let outcome = match (outcome, measurement, budget) {
             (Outcome::Passed, None, Some(_)) => Outcome::Crashed {
@@ -347,13 +347,13 @@ impl Exercise {
         }
     }
 
-    fn run_in_child(&self, trial: &str, paths: &ChildPaths) -> (Outcome, Option<Measurement>) {
+    fn run_in_child(&self, check: &Check, paths: &ChildPaths) -> (Outcome, Option<Measurement>) {
         for stale in [&paths.result, &paths.profile, &paths.log] {
             let _ = fs::remove_file(stale);
         }
         let spawned = File::create(&paths.log).and_then(|log| {
             Command::new(std::env::current_exe()?)
-                .env(CHILD_CHECK, trial)
+                .env(CHILD_CHECK, check.trial_name())
                 .env(CHILD_RESULT, &paths.result)
                 .env(CHILD_PROFILE, &paths.profile)
                 .env("RUST_BACKTRACE", "0")
@@ -392,15 +392,7 @@ impl Exercise {
             };
         }
         let log = fs::read_to_string(&paths.log).unwrap_or_default();
-        (classify_failure(status, &log, self.kind_of(trial)), None)
-    }
-
-    fn kind_of(&self, trial: &str) -> Kind {
-        if trial.starts_with(Kind::Budget.prefix()) {
-            Kind::Budget
-        } else {
-            Kind::Correctness
-        }
+        (classify_failure(status, &log, check.kind), None)
     }
 
     fn save_verdict(
