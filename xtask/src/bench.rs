@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use seek_and_destroy::Measurement;
 
 use crate::grade::{Code, run_checks};
-use crate::process::{cargo, cargo_test_one};
+use crate::process::{cargo_test, cargo_test_one};
 use crate::workbook;
 
 /// Runs every benchmark, `runs` times where it repeats, and prints a summary table.
@@ -47,8 +47,8 @@ pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
     let cold_dir = root.join("target/bench-cold");
     let _ = std::fs::remove_dir_all(&cold_dir);
     let start = Instant::now();
-    cargo(root)
-        .args(["test", "--quiet", "-p", &first.package(), "--target-dir"])
+    cargo_test(root, &first.package())
+        .arg("--target-dir")
         .arg(&cold_dir)
         .output()?;
     rows.push(row(
@@ -107,19 +107,13 @@ fn row(what: &str, times: &[Duration]) -> String {
 fn edit_to_verdict(root: &Path, package: &str, runs: usize) -> anyhow::Result<Vec<Duration>> {
     let lib = root.join("exercises").join(package).join("src/lib.rs");
     let original = std::fs::read_to_string(&lib)?;
-    cargo(root)
-        .args(["test", "--quiet", "--no-run", "-p", package])
-        .output()?;
+    cargo_test(root, package).arg("--no-run").output()?;
+    let mut edit = 0;
     let times = repeat(runs, || {
-        let edited = format!(
-            "{original}// edit {}\n",
-            Instant::now().elapsed().as_nanos()
-        );
-        std::fs::write(&lib, edited)?;
+        edit += 1;
+        std::fs::write(&lib, format!("{original}// edit {edit}\n"))?;
         let start = Instant::now();
-        cargo(root)
-            .args(["test", "--quiet", "-p", package])
-            .output()?;
+        cargo_test(root, package).output()?;
         Ok(start.elapsed())
     });
     std::fs::write(&lib, &original)?;

@@ -9,7 +9,7 @@ use std::process::Command;
 use anyhow::Context as _;
 use seek_and_destroy::{Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
 
-use crate::process::cargo;
+use crate::process::cargo_test;
 use crate::workbook::{self, Chapter};
 
 /// Which code the checks grade.
@@ -47,15 +47,19 @@ pub fn run_checks(
     test_args: &[&str],
 ) -> anyhow::Result<Run> {
     let package = chapter.package();
-    let mut command = cargo(root);
-    command
-        .args(["test", "--quiet", "-p", &package])
-        .args(extra);
+    let mut command = test_command(root, &package, code);
+    command.args(extra);
+    command.arg("--").args(test_args);
+    verdicts_of(command, &verdicts_dir(root, &package, code.name()))
+}
+
+/// `cargo test -p package`, grading `code`.
+fn test_command(root: &Path, package: &str, code: Code) -> Command {
+    let mut command = cargo_test(root, package);
     if let Code::Solution = code {
         command.args(["--features", "solution"]);
     }
-    command.arg("--").args(test_args);
-    verdicts_of(command, &verdicts_dir(root, &package, code.name()))
+    command
 }
 
 /// Runs a `cargo test` command with the grader's verdicts going to `dir`, and collects them.
@@ -92,14 +96,13 @@ pub fn grade(root: &Path) -> anyhow::Result<()> {
     let mut problems = grader_survives_misbehaviour(root)?;
     for chapter in workbook::written_chapters(root)? {
         let package = chapter.package();
+        let mut compiles = true;
         for code in [Code::Starter, Code::Solution] {
-            let mut build = cargo(root);
-            build.args(["test", "--quiet", "--no-run", "-p", &package]);
-            if let Code::Solution = code {
-                build.args(["--features", "solution"]);
-            }
-            let output = build.output()?;
+            let output = test_command(root, &package, code)
+                .arg("--no-run")
+                .output()?;
             if !output.status.success() {
+                compiles = false;
                 problems.push(format!(
                     "{package}: the {} does not compile:\n{}",
                     code.name(),
@@ -107,10 +110,7 @@ pub fn grade(root: &Path) -> anyhow::Result<()> {
                 ));
             }
         }
-        if problems
-            .iter()
-            .any(|p| p.starts_with(&format!("{package}:")))
-        {
+        if !compiles {
             continue;
         }
         let budgets = chapter.budgets(root)?;
@@ -204,10 +204,8 @@ fn judge_starter<'a>(
 /// checks must end as its name says, with the grader itself still standing.
 fn grader_survives_misbehaviour(root: &Path) -> anyhow::Result<Vec<String>> {
     let package = "misbehaving-reader";
-    let mut command = cargo(root);
-    command
-        .args(["test", "--quiet", "-p", package])
-        .env(seek_and_destroy::TIMEOUT_SECS, "2");
+    let mut command = cargo_test(root, package);
+    command.env(seek_and_destroy::TIMEOUT_SECS, "2");
     let run = verdicts_of(command, &verdicts_dir(root, package, "fixture"))?;
     let expected = [
         ("correctness::passed", Outcome::Passed),

@@ -12,10 +12,17 @@ pub fn cargo(root: &Path) -> Command {
     command
 }
 
+/// `cargo test --quiet -p package`: the checks of one exercise crate.
+pub fn cargo_test(root: &Path, package: &str) -> Command {
+    let mut command = cargo(root);
+    command.args(["test", "--quiet", "-p", package]);
+    command
+}
+
 /// `cargo test -p package -- --exact check`: one check of one exercise crate.
 pub fn cargo_test_one(root: &Path, package: &str, check: &str) -> Command {
-    let mut command = cargo(root);
-    command.args(["test", "--quiet", "-p", package, "--", "--exact", check]);
+    let mut command = cargo_test(root, package);
+    command.args(["--", "--exact", check]);
     command
 }
 
