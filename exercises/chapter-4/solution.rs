@@ -5,10 +5,10 @@ use std::num::NonZeroU32;
 
 /// One request served by a web server: one line of its access log, in 12 bytes.
 pub struct Request {
-    method: Method,          // 1 byte: one of five, where a String took 24 and a block
-    cached: bool,            // 1 byte
-    status: u16,             // 2 bytes: 100 to 599 needs 10 bits
-    bytes: u32,              // 4 bytes: at most 1 GiB, under u32::MAX
+    method: Method,           // 1 byte: one of five, where a String took 24 and a block
+    cached: bool,             // 1 byte
+    status: u16,              // 2 bytes: 100 to 599 needs 10 bits
+    bytes: u32,               // 4 bytes: at most 1 GiB, under u32::MAX
     user: Option<NonZeroU32>, // 4 bytes: ids start at 1, so 0 is free to mean None
 }
 
