@@ -36,6 +36,7 @@ struct Reading {
 }
 // ANCHOR_END: reading
 
+// ANCHOR: shape
 /// An enum: its largest variant, plus a tag saying which variant it is.
 #[allow(dead_code)]
 enum Shape {
@@ -43,6 +44,7 @@ enum Shape {
     Circle(f32),
     Rect(f32, f32),
 }
+// ANCHOR_END: shape
 
 fn main() {
     // ANCHOR: plain
