@@ -106,9 +106,10 @@ fn assert_shared_per_user(log: &[(String, u32)], visits: &[(Rc<str>, u32)]) {
     let mut visits_by_user: HashMap<&str, usize> = HashMap::new();
     for ((user, _), (name, _)) in log.iter().zip(visits) {
         let first = *first_visit.entry(user).or_insert(name);
-        assert!(
+        assert_answer!(
             Rc::ptr_eq(first, name),
-            "two visits by {user:?} hold two different copies of the name"
+            true,
+            "do two visits by {user:?} share one name?"
         );
         *visits_by_user.entry(user).or_default() += 1;
     }
@@ -139,9 +140,10 @@ fn main() {
                 ("ann".to_string(), 7),
             ];
             let visits = load_visits(&log);
-            assert!(
+            assert_answer!(
                 Rc::ptr_eq(&visits[0].0, &visits[2].0) && Rc::ptr_eq(&visits[0].0, &visits[3].0),
-                "ann's three visits must share one name"
+                true,
+                "do ann's three visits share one name?"
             );
             assert_answer!(Rc::strong_count(&visits[0].0), 3, "handles to \"ann\"");
             assert_answer!(Rc::strong_count(&visits[1].0), 1, "handles to \"bob\"");
@@ -153,7 +155,7 @@ fn main() {
                 .map(|(user, millis)| (user.to_string(), millis))
                 .collect();
             let visits = load_visits(&log);
-            assert_answer!(visits.clone(), expected(&log));
+            assert_answer!(visits, expected(&log));
             assert_shared_per_user(&log, &visits);
         })
         .correctness("an_empty_log_has_no_visits", || {
@@ -164,7 +166,7 @@ fn main() {
                 let users = users_with_near_misses(1 + seed * 3, seed);
                 let log = log_of(&users, 300, seed);
                 let visits = load_visits(&log);
-                assert_answer!(visits.clone(), expected(&log), "generated log #{seed}");
+                assert_answer!(visits, expected(&log), "generated log #{seed}");
                 assert_shared_per_user(&log, &visits);
             }
         })
