@@ -18,7 +18,10 @@ struct Tag {
 
 impl Drop for Tag {
     fn drop(&mut self) {
-        println!("tag {} dropped: its block goes back to the allocator", self.id);
+        println!(
+            "tag {} dropped: its block goes back to the allocator",
+            self.id
+        );
     }
 }
 // ANCHOR_END: tag

@@ -18,8 +18,8 @@ use seek_and_destroy::assert_answer;
 
 /// Syllables that user names are made of.
 const SYLLABLES: [&str; 25] = [
-    "an", "bo", "ce", "di", "el", "fa", "gu", "ha", "io", "ju", "ka", "li", "mo", "nu", "or",
-    "pe", "qui", "ra", "so", "ti", "ul", "ve", "wy", "xa", "zo",
+    "an", "bo", "ce", "di", "el", "fa", "gu", "ha", "io", "ju", "ka", "li", "mo", "nu", "or", "pe",
+    "qui", "ra", "so", "ti", "ul", "ve", "wy", "xa", "zo",
 ];
 
 /// The user name number `i`: distinct for every `i` below 2^20, one to five syllables long,
