@@ -71,13 +71,10 @@ fn main() {
     let ((sum, chunks), memory) = measure_memory(|| {
         let mut arena = Bump::new(); // no chunk yet
         let sum = eval_node(in_arena(&arena, 0, numbers));
-        let chunks = arena.iter_allocated_chunks().count();
-        (sum, chunks)
+        (sum, node_bytes_per_chunk(&mut arena))
     }); // `arena` was dropped at the end of the closure: every chunk freed at once
-    println!(
-        "sum {sum}, node size {} bytes, chunks {chunks}",
-        size_of::<Node>()
-    );
+    println!("sum {sum}, node size {} bytes", size_of::<Node>());
+    println!("node bytes in each chunk, oldest first: {chunks:?}");
     println!("{memory}");
     // ANCHOR_END: measure
 
@@ -91,10 +88,35 @@ fn main() {
             sum += eval_node(in_arena(&arena, 0, numbers));
             arena.reset(); // every node gone at once; the chunk is kept
         }
-        let chunks = arena.iter_allocated_chunks().count();
-        (sum, chunks)
+        (sum, arena.iter_allocated_chunks().count())
     });
     println!("sum {sum}, chunks {chunks}");
     println!("{memory}");
     // ANCHOR_END: capacity
+}
+
+/// How many bytes of values each chunk of `arena` holds, oldest chunk first. The figures go
+/// into an array on the stack, so reading them allocates nothing.
+fn node_bytes_per_chunk(arena: &mut Bump) -> Chunks {
+    let mut chunks = Chunks::default();
+    for chunk in arena.iter_allocated_chunks() {
+        // Newest first: shift the others right, and put this one in front.
+        chunks.bytes.copy_within(0..chunks.count, 1);
+        chunks.bytes[0] = chunk.len();
+        chunks.count += 1;
+    }
+    chunks
+}
+
+/// Up to 32 chunk sizes, and how many there are.
+#[derive(Default)]
+struct Chunks {
+    bytes: [usize; 32],
+    count: usize,
+}
+
+impl std::fmt::Debug for Chunks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.bytes[..self.count]).finish()
+    }
 }
