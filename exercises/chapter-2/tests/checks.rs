@@ -10,6 +10,7 @@ use chapter_2 as exercise;
 mod exercise;
 
 use exercise::running_totals;
+use seek_and_destroy::assert_answer;
 
 /// `len` values below 2^40, the same on every run. Even 5,000 of them total less than 2^53,
 /// so no total overflows.
@@ -36,24 +37,24 @@ fn expected(values: &[u64]) -> Vec<u64> {
 fn main() {
     seek_and_destroy::exercise!()
         .correctness("no_values_no_totals", || {
-            assert_eq!(running_totals(&[]), Vec::<u64>::new());
+            assert_answer!(running_totals(&[]), Vec::<u64>::new());
         })
         .correctness("one_value_is_its_own_total", || {
-            assert_eq!(running_totals(&[7]), [7]);
+            assert_answer!(running_totals(&[7]), [7]);
         })
         .correctness("each_total_adds_one_value", || {
-            assert_eq!(running_totals(&[3, 1, 4, 1, 5]), [3, 4, 8, 9, 14]);
+            assert_answer!(running_totals(&[3, 1, 4, 1, 5]), [3, 4, 8, 9, 14]);
         })
         .correctness("zeros_keep_the_total", || {
-            assert_eq!(running_totals(&[0, 0, 5, 0]), [0, 0, 5, 5]);
+            assert_answer!(running_totals(&[0, 0, 5, 0]), [0, 0, 5, 5]);
         })
         .correctness("totals_may_reach_u64_max", || {
-            assert_eq!(running_totals(&[u64::MAX - 1, 1]), [u64::MAX - 1, u64::MAX]);
+            assert_answer!(running_totals(&[u64::MAX - 1, 1]), [u64::MAX - 1, u64::MAX]);
         })
         .correctness("generated_values", || {
             for (seed, len) in [(1, 2), (2, 3), (3, 4), (4, 5), (5, 17), (6, 100), (7, 1000)] {
                 let values = values(len, seed);
-                assert_eq!(
+                assert_answer!(
                     running_totals(&values),
                     expected(&values),
                     "{len} generated values (#{seed})"
@@ -62,7 +63,11 @@ fn main() {
         })
         .budget(
             "running_totals",
-            || values(3000, 42),
+            || {
+                let values = values(3000, 42);
+                let answer = expected(&values);
+                (values, answer)
+            },
             |values| running_totals(&values),
         )
         .run();
