@@ -11,6 +11,7 @@ use chapter_7 as exercise;
 mod exercise;
 
 use exercise::line_medians;
+use seek_and_destroy::assert_answer;
 
 /// The most readings a generated line holds. The budgets' reasons rely on it.
 const MOST_READINGS: u64 = 64;
@@ -63,7 +64,8 @@ fn expected(log: &str) -> Vec<u32> {
     medians
 }
 
-/// A generated log of `lines` lines, and its medians.
+/// A generated log of `lines` lines, and its medians: a budget check's input and the answer
+/// the measured call must give.
 fn workload(lines: usize) -> (String, Vec<u32>) {
     let log = generated_log(lines, 0x7e57_0007 + lines as u64);
     let medians = expected(&log);
@@ -73,38 +75,38 @@ fn workload(lines: usize) -> (String, Vec<u32>) {
 fn main() {
     seek_and_destroy::exercise!()
         .correctness("one_reading_is_its_own_median", || {
-            assert_eq!(line_medians("7"), vec![7]);
-            assert_eq!(line_medians("0\n"), vec![0]);
+            assert_answer!(line_medians("7"), [7]);
+            assert_answer!(line_medians("0\n"), [0]);
         })
         .correctness("an_odd_count_takes_the_middle", || {
-            assert_eq!(line_medians("5 9 2"), vec![5]);
-            assert_eq!(line_medians("50 10 40 20 30"), vec![30]);
+            assert_answer!(line_medians("5 9 2"), [5]);
+            assert_answer!(line_medians("50 10 40 20 30"), [30]);
         })
         .correctness("an_even_count_takes_the_lower_middle", || {
-            assert_eq!(line_medians("3 1 4 1"), vec![1]);
-            assert_eq!(line_medians("10 20"), vec![10]);
-            assert_eq!(line_medians("8 6 4 2"), vec![4]);
+            assert_answer!(line_medians("3 1 4 1"), [1]);
+            assert_answer!(line_medians("10 20"), [10]);
+            assert_answer!(line_medians("8 6 4 2"), [4]);
         })
         .correctness("repeated_readings_count_each_time", || {
-            assert_eq!(line_medians("2 2 2 1"), vec![2]);
-            assert_eq!(line_medians("9 1 1 1 9"), vec![1]);
+            assert_answer!(line_medians("2 2 2 1"), [2]);
+            assert_answer!(line_medians("9 1 1 1 9"), [1]);
         })
         .correctness("one_median_per_line_in_order", || {
-            assert_eq!(line_medians("5 9 2\n3 1 4 1\n7\n10 20"), vec![5, 1, 7, 10]);
+            assert_answer!(line_medians("5 9 2\n3 1 4 1\n7\n10 20"), [5, 1, 7, 10]);
         })
         .correctness("a_long_line_after_short_ones", || {
-            assert_eq!(line_medians("1\n1 2\n3 2 1\n4 3 2 1"), vec![1, 1, 2, 2]);
-            assert_eq!(line_medians("4 3 2 1\n3 2 1\n1 2\n1"), vec![2, 2, 1, 1]);
+            assert_answer!(line_medians("1\n1 2\n3 2 1\n4 3 2 1"), [1, 1, 2, 2]);
+            assert_answer!(line_medians("4 3 2 1\n3 2 1\n1 2\n1"), [2, 2, 1, 1]);
         })
         .correctness("tabs_runs_of_spaces_and_crlf", || {
-            assert_eq!(line_medians("  4\t8   6 \r\n1\t2\t3\r\n"), vec![6, 2]);
+            assert_answer!(line_medians("  4\t8   6 \r\n1\t2\t3\r\n"), [6, 2]);
         })
         .correctness("readings_as_large_as_a_u32", || {
-            assert_eq!(line_medians("4294967295 0 4294967295"), vec![u32::MAX]);
-            assert_eq!(line_medians("4294967294 4294967295"), vec![u32::MAX - 1]);
+            assert_answer!(line_medians("4294967295 0 4294967295"), [u32::MAX]);
+            assert_answer!(line_medians("4294967294 4294967295"), [u32::MAX - 1]);
         })
         .correctness("an_empty_log_has_no_medians", || {
-            assert_eq!(line_medians(""), Vec::<u32>::new());
+            assert_answer!(line_medians(""), Vec::<u32>::new());
         })
         .correctness("a_line_of_a_thousand_and_one_readings", || {
             // 0 to 1,000, in a scrambled order: the median is 500.
@@ -112,23 +114,23 @@ fn main() {
                 .map(|n| (n * 389 % 1_001).to_string())
                 .collect();
             let log = format!("3 2 1\n{}\n1 2", line.join(" "));
-            assert_eq!(line_medians(&log), vec![2, 500, 1]);
+            assert_answer!(line_medians(&log), [2, 500, 1]);
         })
         .correctness("generated_logs", || {
             for seed in 1..=20 {
                 let log = generated_log(50, seed);
-                assert_eq!(line_medians(&log), expected(&log), "generated log #{seed}");
+                assert_answer!(line_medians(&log), expected(&log), "generated log #{seed}");
             }
         })
         .budget(
             "medians_of_1000_lines",
             || workload(1_000),
-            |(log, _expected)| line_medians(&log),
+            |log| line_medians(&log),
         )
         .budget(
             "medians_of_8000_lines",
             || workload(8_000),
-            |(log, _expected)| line_medians(&log),
+            |log| line_medians(&log),
         )
         .run();
 }
