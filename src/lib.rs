@@ -216,7 +216,9 @@ mod verdict;
 
 pub use exercise::Exercise;
 pub use measure::{Measurement, measure_memory};
-pub use timeline::{TIMELINE_CAPACITY, TIMELINES_DIR, Timeline, TimelineAlloc, measure_timeline};
+pub use timeline::{
+    TIMELINE_CAPACITY, TIMELINES_DIR, Timeline, TimelineAlloc, last_timeline, measure_timeline,
+};
 
 pub mod tooling {
     //! What the workbook's own tools read: budgets and the grader's verdicts. A reader never

@@ -14,6 +14,7 @@
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -44,6 +45,8 @@ static RECORDING: AtomicBool = AtomicBool::new(false);
 /// Events seen since the recording started, including those past the buffer's end.
 static EVENTS: AtomicUsize = AtomicUsize::new(0);
 static SAMPLES: [AtomicU64; TIMELINE_CAPACITY] = [const { AtomicU64::new(0) }; TIMELINE_CAPACITY];
+/// The name of the last recording, set once it has stopped (setting it allocates).
+static LAST_NAME: Mutex<String> = Mutex::new(String::new());
 
 thread_local! {
     /// Whether this thread is inside the allocator already. dhat's own bookkeeping (a
@@ -233,7 +236,8 @@ fn timeline_path(folder: &Path, name: &str) -> PathBuf {
 /// assert_eq!(memory.live_bytes, 0);
 /// ```
 ///
-/// The samples stay in memory until the next recording, and the buffer keeps the first
+/// The samples stay in memory until the next recording ([`last_timeline`] reads them), and
+/// the buffer keeps the first
 /// [`TIMELINE_CAPACITY`] events; a longer period keeps counting its events and marks its
 /// timeline `truncated`. Events of every thread are recorded, in the order they reach the
 /// counter, so a timeline of single-threaded work is the one that reads clearly.
@@ -250,28 +254,23 @@ pub fn measure_timeline<T>(name: &str, work: impl FnOnce() -> T) -> (T, Measurem
         is_file_name(name),
         "measure_timeline: {name:?} is not a usable file name (use letters, digits, - and _)"
     );
-    let (result, measurement, events, kept) = {
+    let (result, measurement) = {
         let _profiler = dhat::Profiler::builder().testing().build();
         let start = Instant::now();
         let recording = Recording::start();
         let result = std::hint::black_box(work());
         drop(recording);
-        let measurement = Measurement::now(start);
-        // The recording has stopped and the figures are read: allocating is harmless again.
-        let events = EVENTS.load(Ordering::Relaxed);
-        let kept: Vec<u64> = SAMPLES[..events.min(TIMELINE_CAPACITY)]
-            .iter()
-            .map(|sample| sample.load(Ordering::Relaxed))
-            .collect();
-        (result, measurement, events, kept)
+        (result, Measurement::now(start))
     };
+    // The recording has stopped and the figures are read: allocating is harmless again.
+    *LAST_NAME.lock().unwrap_or_else(|e| e.into_inner()) = name.to_owned();
+    let timeline = last_timeline();
     assert!(
-        events > 0 || measurement.total_blocks == 0,
+        timeline.events > 0 || measurement.total_blocks == 0,
         "measure_timeline: the work allocated, but nothing was recorded. Install \
          seek_and_destroy::TimelineAlloc as the #[global_allocator] instead of dhat::Alloc."
     );
     if let Some(folder) = std::env::var_os(TIMELINES_DIR) {
-        let timeline = Timeline::from_samples(name, events, &kept);
         let folder = PathBuf::from(folder);
         let path = timeline_path(&folder, name);
         let json = serde_json::to_string(&timeline).expect("a timeline serialises");
@@ -280,6 +279,32 @@ pub fn measure_timeline<T>(name: &str, work: impl FnOnce() -> T) -> (T, Measurem
             .unwrap_or_else(|error| panic!("writing the timeline {}: {error}", path.display()));
     }
     (result, measurement)
+}
+
+/// The timeline of the last [`measure_timeline`] call in this process, as it would write it;
+/// an empty one named `""` before the first. Call it after `measure_timeline` has returned,
+/// when a program wants to print something about the timeline itself.
+///
+/// ```
+/// #[global_allocator]
+/// static ALLOC: seek_and_destroy::TimelineAlloc = seek_and_destroy::TimelineAlloc;
+///
+/// use seek_and_destroy::{last_timeline, measure_timeline};
+///
+/// let (_, memory) = measure_timeline("one-box", || drop(Box::new(7u64)));
+/// let timeline = last_timeline();
+/// assert_eq!(timeline.name, "one-box");
+/// assert_eq!(timeline.live_bytes, [8, 0]); // the alloc, then the dealloc
+/// assert_eq!(timeline.peak_bytes(), memory.peak_bytes);
+/// ```
+pub fn last_timeline() -> Timeline {
+    let name = LAST_NAME.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let events = EVENTS.load(Ordering::Relaxed);
+    let kept: Vec<u64> = SAMPLES[..events.min(TIMELINE_CAPACITY)]
+        .iter()
+        .map(|sample| sample.load(Ordering::Relaxed))
+        .collect();
+    Timeline::from_samples(&name, events, &kept)
 }
 
 #[cfg(test)]
