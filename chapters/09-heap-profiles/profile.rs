@@ -67,7 +67,7 @@ fn print_table(json: &str) {
             .expect("frame indices")
             .iter()
             .map(|index| frames[index.as_u64().unwrap() as usize].as_str().unwrap())
-            .find_map(|frame| site_in_this_file(frame))
+            .find_map(site_in_this_file)
             .unwrap_or_else(|| "elsewhere".to_string());
         let figures =
             ["tbk", "tb", "gbk", "gb", "ebk", "eb"].map(|key| point[key].as_u64().unwrap());
