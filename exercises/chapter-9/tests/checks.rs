@@ -1,5 +1,5 @@
-//! The checks of chapter 9: is `farthest_from_mean` right, and does its peak stay the same
-//! whatever the length of the log?
+//! The checks of chapter 9: is `farthest_from_mean` right, does its peak stay the same
+//! whatever the length of the log, and how many blocks does it ask for?
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -136,6 +136,15 @@ fn main() {
             "a_log_of_16000_lines",
             || {
                 let log = generated_log(16_000, 0x9000_5eed);
+                let answer = expected(&log);
+                (log, answer)
+            },
+            |log| farthest_from_mean(&log),
+        )
+        .budget(
+            "blocks_of_a_2000_line_log",
+            || {
+                let log = generated_log(2_000, 0xb10c_0009);
                 let answer = expected(&log);
                 (log, answer)
             },
