@@ -6,9 +6,11 @@
 
 use std::hint::black_box;
 
+// ANCHOR: alloc
 // TimelineAlloc is dhat::Alloc plus a recorder of live bytes for measure_timeline.
 #[global_allocator]
 static ALLOC: seek_and_destroy::TimelineAlloc = seek_and_destroy::TimelineAlloc;
+// ANCHOR_END: alloc
 
 // ANCHOR: slow_requests
 /// The path of every request that took longer than `threshold_ms`, in log order. Each line
