@@ -75,7 +75,8 @@
 //! written. `cargo xtask generate` sets it when it runs the book's listings, and draws the
 //! timeline that `chapters/NN-slug/STEM.rs` recorded as `NAME` into
 //! `chapters/NN-slug/STEM-NAME.svg`: a step chart of live bytes against events, which
-//! `generate --check` keeps current like every other generated file.
+//! `generate --check` keeps current like every other generated file. A program that wants the
+//! samples itself reads them with [`last_timeline`].
 //!
 //! The limits:
 //!
