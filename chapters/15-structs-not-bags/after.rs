@@ -37,7 +37,11 @@ fn main() {
 
     let json = feed(1_000); // [{"val":0},{"val":1},...], built before measuring
     let (records, memory) = measure_memory(|| serde_json::from_str::<Vec<Record>>(&json).unwrap());
-    println!("{} records from {} bytes of JSON", records.len(), json.len());
+    println!(
+        "{} records from {} bytes of JSON",
+        records.len(),
+        json.len()
+    );
     println!("{memory}");
     // ANCHOR_END: measure
     println!("size_of: Record {} B", size_of::<Record>());

@@ -43,7 +43,13 @@ struct Trade {
 fn expected(trades: &[Trade], min_price: u64) -> Result<Answers, String> {
     let net = trades
         .iter()
-        .map(|t| if t.buy { t.quantity as i64 } else { -(t.quantity as i64) })
+        .map(|t| {
+            if t.buy {
+                t.quantity as i64
+            } else {
+                -(t.quantity as i64)
+            }
+        })
         .sum();
     let fees = trades.iter().filter_map(|t| t.fee).sum();
     let turnover = trades
