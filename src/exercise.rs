@@ -1,122 +1,41 @@
-//! The grader behind `cargo test -p chapter-N`: correctness checks and budget checks, each run
-//! in a child process of its own.
+//! An exercise crate's checks: registering them, and running each one, in the grader's
+//! process or in the check's own.
 
-use std::fs::{self, File};
+use std::fmt::Debug;
+use std::fs;
 use std::hint::black_box;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
-
-use serde::{Deserialize, Serialize};
-use wait_timeout::ChildExt;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use crate::Measurement;
-use crate::budget::{Budget, Budgets, Figure};
-use crate::report;
-use crate::runner::{self, Arguments, Trial};
+use crate::budget::{Budget, Budgets};
+use crate::classify::classify;
+use crate::protocol::{self, Report};
+use crate::runner::{self, Arguments, Trial, TrialResult};
+use crate::spawn::{Traces, run_check};
+use crate::tooling::VERDICTS_DIR;
+use crate::verdict::{CheckName, Kind, Outcome, Verdict};
+use crate::{limits, os, report, source};
 
-/// Set in a child process: which check it runs (`correctness::NAME` or `budget::NAME`).
-const CHILD_CHECK: &str = "SEEK_AND_DESTROY_CHILD_CHECK";
-/// Set in a child process: where it writes its [`Measurement`].
-const CHILD_RESULT: &str = "SEEK_AND_DESTROY_CHILD_RESULT";
-/// Set in a child process: where dhat saves the profile of a budget check that fails.
-const CHILD_PROFILE: &str = "SEEK_AND_DESTROY_CHILD_PROFILE";
-/// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check (for tooling).
-pub const VERDICTS_DIR: &str = "SEEK_AND_DESTROY_VERDICTS";
-/// Optional: seconds a check may run before it is stopped.
-pub const TIMEOUT_SECS: &str = "SEEK_AND_DESTROY_TIMEOUT_SECS";
-
-/// How long a check may run unless [`TIMEOUT_SECS`] says otherwise.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The address space a check may use. An allocation past it fails at once with a message,
-/// instead of pushing the whole machine into swap.
-const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
 /// Frames dhat keeps per allocation: enough to reach the reader's own frame below a
 /// `HashMap` insert (10, dhat's default, is not).
 const BACKTRACE_FRAMES: usize = 16;
 
-/// The two kinds of check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Does the reader's code give the right answer? Unmeasured.
-    Correctness,
-    /// Does it stay within its allocation budget? Measured under dhat.
-    Budget,
+/// What a check's body gets in the child: its budget, if it is a budget check, and where
+/// dhat saves the profile.
+struct ChildContext<'a> {
+    budget: Option<&'a Budget>,
+    profile: &'a Path,
 }
 
-impl Kind {
-    fn prefix(self) -> &'static str {
-        match self {
-            Kind::Correctness => "correctness",
-            Kind::Budget => "budget",
-        }
-    }
-}
-
-/// How one check ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "outcome")]
-pub enum Outcome {
-    /// Right answer, or within budget.
-    Passed,
-    /// A correctness check's assertion failed.
-    Wrong,
-    /// The measured figures exceed the budget on these figures.
-    OverBudget {
-        /// The figures over their limit.
-        exceeded: Vec<Figure>,
-    },
-    /// The reader's code panicked (not the check's own assertion).
-    Panicked,
-    /// The reader's code overflowed the stack.
-    StackOverflow,
-    /// The check ran past its time limit and was stopped.
-    TimedOut,
-    /// One allocation asked for more than the allocator could give.
-    AllocationFailed,
-    /// The child process died some other way: a signal, an abort, or `process::exit`.
-    Crashed {
-        /// How it died, such as "it was killed by signal 11".
-        how: String,
-    },
-}
-
-/// What tooling learns about one check (see [`VERDICTS_DIR`]).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Verdict {
-    /// The check's trial name, such as `budget::count_word`.
-    pub check: String,
-    /// Correctness or budget.
-    pub kind: Kind,
-    /// How it ended.
-    #[serde(flatten)]
-    pub outcome: Outcome,
-    /// The figures of a budget check that finished.
-    pub measurement: Option<Measurement>,
-}
-
-/// A check's work in the child. A budget check gets its budget and the profile path, and
-/// returns its figures.
-type Body = Box<dyn Fn(Option<&Budget>, &Path) -> Option<Measurement> + Send + Sync>;
+/// A check's work in the child, returning what the harness reports.
+type Body = Box<dyn Fn(&ChildContext) -> Report + Send + Sync>;
 
 struct Check {
-    kind: Kind,
-    name: String,
+    name: CheckName,
     body: Body,
-}
-
-impl Check {
-    fn trial_name(&self) -> String {
-        format!("{}::{}", self.kind.prefix(), self.name)
-    }
-}
-
-/// Where a child process leaves its traces, all under `target/seek-and-destroy/<package>/`.
-struct ChildPaths {
-    result: PathBuf,
-    profile: PathBuf,
-    log: PathBuf,
 }
 
 /// An exercise crate's checks, built in its test file and run by [`Exercise::run`].
@@ -135,24 +54,33 @@ pub struct Exercise {
 /// Starts an [`Exercise`] for the calling crate, with its `budgets.toml` built in.
 ///
 /// Expands to [`Exercise::new`] with the crate's package name, its folder, and the text of
-/// `budgets.toml` in that folder, so it only compiles where that file exists:
+/// `budgets.toml` in that folder, so it only compiles where that file exists. On Linux it also
+/// installs the run's guards before `main`, ahead of any constructor in the reader's crate: a
+/// deadline for the whole run, and an exit handler, so that code running before `main` can
+/// neither hang the run nor end it with a fake success.
 ///
 /// ```ignore
 /// fn main() {
 ///     seek_and_destroy::exercise!()
-///         .correctness("adds", || assert_eq!(1 + 1, 2))
+///         .correctness("adds", || seek_and_destroy::assert_answer!(1 + 1, 2))
 ///         .run();
 /// }
 /// ```
 #[macro_export]
 macro_rules! exercise {
-    () => {
+    () => {{
+        // Priority 101 is the first one open to programs: it runs before every constructor
+        // without a priority, such as those of the `ctor` crate.
+        #[cfg(target_os = "linux")]
+        #[used]
+        #[unsafe(link_section = ".init_array.00101")]
+        static GUARD_THE_RUN: extern "C" fn() = $crate::__private::guard_run;
         $crate::Exercise::new(
             env!("CARGO_PKG_NAME"),
             env!("CARGO_MANIFEST_DIR"),
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/budgets.toml")),
         )
-    };
+    }};
 }
 
 impl Exercise {
@@ -173,15 +101,18 @@ impl Exercise {
         }
     }
 
-    /// Registers a correctness check: `check` calls the reader's code and asserts on the answer.
-    /// A panic is a wrong answer, reported with its message.
+    /// Registers a correctness check: `check` calls the reader's code and asserts on the
+    /// answer, preferably with [`assert_answer!`](crate::assert_answer!). A panic raised in the
+    /// check's own file is a wrong answer; one raised in the reader's code is a crash.
     pub fn correctness(mut self, name: &str, check: impl Fn() + Send + Sync + 'static) -> Self {
         self.checks.push(Check {
-            kind: Kind::Correctness,
-            name: name.to_owned(),
-            body: Box::new(move |_, _| {
+            name: CheckName {
+                kind: Kind::Correctness,
+                name: name.to_owned(),
+            },
+            body: Box::new(move |_| {
                 check();
-                None
+                Report::Finished { measurement: None }
             }),
         });
         self
@@ -189,34 +120,93 @@ impl Exercise {
 
     /// Registers a budget check, limited by the `[[check]]` of the same name in `budgets.toml`.
     ///
-    /// `setup` builds the input, unmeasured. `work` runs the reader's code on it under a fresh
-    /// dhat profiler. The input is moved into `work`, so blocks it frees there cost nothing,
-    /// and its result is dropped before the figures are read, so any live bytes are a leak.
+    /// `setup` runs unmeasured and returns the input and the answer the reader's code must
+    /// give on it. `work` runs the reader's code on the input under a fresh dhat profiler. Its
+    /// result is compared with the expected answer, and the check fails as a wrong answer if
+    /// they differ: code that is cheap but wrong on the budget's workload cannot pass. The
+    /// comparison runs inside the measured period, before the result is dropped, so it must
+    /// not allocate (`PartialEq` of numbers, strings, `Vec`s and tuples does not).
+    ///
+    /// The input is moved into `work`, so blocks it frees there cost nothing, and the result
+    /// is dropped before the figures are read, so any live bytes are a leak.
     pub fn budget<I, O>(
-        mut self,
+        self,
         name: &str,
+        setup: impl Fn() -> (I, O) + Send + Sync + 'static,
+        work: impl Fn(I) -> O + Send + Sync + 'static,
+    ) -> Self
+    where
+        O: PartialEq + Debug,
+    {
+        self.measured(
+            name,
+            move || {
+                let (input, expected) = setup();
+                (input, Some(expected))
+            },
+            work,
+        )
+    }
+
+    /// Registers a budget check whose answer cannot be compared, and says why in `why` (shown
+    /// in the source only: it is for the next author). Prefer [`budget`](Exercise::budget).
+    pub fn budget_without_answer<I, O>(
+        self,
+        name: &str,
+        why: &'static str,
         setup: impl Fn() -> I + Send + Sync + 'static,
         work: impl Fn(I) -> O + Send + Sync + 'static,
     ) -> Self {
+        let _ = why;
+        self.measured(
+            name,
+            move || (setup(), None::<Unchecked>),
+            move |input| {
+                drop(black_box(work(input)));
+                Unchecked
+            },
+        )
+    }
+
+    fn measured<I, O>(
+        mut self,
+        name: &str,
+        setup: impl Fn() -> (I, Option<O>) + Send + Sync + 'static,
+        work: impl Fn(I) -> O + Send + Sync + 'static,
+    ) -> Self
+    where
+        O: PartialEq + Debug,
+    {
         self.checks.push(Check {
-            kind: Kind::Budget,
-            name: name.to_owned(),
-            body: Box::new(move |budget, profile| {
-                let input = setup();
+            name: CheckName::budget(name),
+            body: Box::new(move |cx| {
+                let (input, expected) = setup();
                 let _profiler = dhat::Profiler::builder()
                     .testing()
                     .trim_backtraces(Some(BACKTRACE_FRAMES))
-                    .file_name(profile)
+                    .file_name(cx.profile)
                     .build();
                 let start = Instant::now();
-                drop(black_box(work(black_box(input))));
+                let output = black_box(work(black_box(input)));
+                if let Some(expected) = &expected
+                    && output != *expected
+                {
+                    let yours_and_expected = crate::answer::yours_and_expected(&output, expected);
+                    return Report::WrongAnswer { yours_and_expected };
+                }
+                drop(output);
                 let measurement = Measurement::now(start);
-                if budget.is_some_and(|budget| !budget.is_met_by(&measurement)) {
+                if cx
+                    .budget
+                    .is_some_and(|budget| !budget.is_met_by(&measurement))
+                {
                     // A testing profiler writes its file only when a dhat assertion fails;
                     // this is the function behind `dhat::assert!`, minus the panic.
                     dhat::check_assert_condition(|| false);
                 }
-                Some(measurement)
+                Report::Finished {
+                    measurement: Some(measurement),
+                }
             }),
         });
         self
@@ -224,51 +214,65 @@ impl Exercise {
 
     /// Runs the checks chosen on the command line and exits with libtest's status.
     ///
-    /// In a child process started by the grader, runs that child's one check instead.
+    /// In a check's own process, started by the grader, runs that one check instead.
     ///
     /// # Panics
     ///
     /// If a budget check has no `[[check]]` in `budgets.toml`, or the file has one that no
     /// check uses.
     pub fn run(self) -> ! {
-        if let Ok(trial) = std::env::var(CHILD_CHECK) {
-            self.run_child(&trial)
+        if let Ok(check) = std::env::var(protocol::CHECK_ENV) {
+            self.run_child(&check)
         }
         self.validate();
         let arguments = match Arguments::parse(std::env::args().skip(1)) {
             Ok(arguments) => arguments,
             Err(error) => {
                 eprintln!("error: {error}");
-                std::process::exit(101)
+                os::finish(101)
             }
         };
         let exercise = &self;
+        let bypass = source::bypass_warning(&self.crate_dir);
+        let bypass = bypass.as_deref();
         let trials = self
             .checks
             .iter()
             .enumerate()
             .map(|(index, check)| Trial {
-                name: check.trial_name(),
+                name: check.name.to_string(),
                 run: Box::new(move || exercise.grade(index)),
             })
             .collect();
-        std::process::exit(runner::run(&arguments, trials))
+        let parallel = limits::parallel_checks(arguments.threads());
+        let selected = self
+            .checks
+            .iter()
+            .filter(|check| arguments.selects(&check.name.to_string()))
+            .count();
+        os::set_deadline(limits::run_deadline(selected, parallel).as_secs());
+        // Blocks that bypass dhat matter most when every budget passes: say so at the end.
+        let budgets_ran = self.checks.iter().any(|check| {
+            check.name.kind == Kind::Budget && arguments.selects(&check.name.to_string())
+        });
+        let notice = bypass.filter(|_| budgets_ran);
+        os::finish(runner::run(&arguments, trials, parallel, notice))
     }
 
     fn validate(&self) {
-        for check in self.checks.iter().filter(|c| c.kind == Kind::Budget) {
+        for check in self.checks.iter().filter(|c| c.name.kind == Kind::Budget) {
             assert!(
-                self.budgets.get(&check.name).is_some(),
+                self.budgets.get(&check.name.name).is_some(),
                 "{}/budgets.toml has no [[check]] named {:?}",
                 self.package,
-                check.name
+                check.name.name
             );
         }
         for budget in &self.budgets.checks {
             assert!(
                 self.checks
                     .iter()
-                    .any(|c| c.kind == Kind::Budget && c.name == budget.name),
+                    .any(|c| c.name == CheckName::budget(&budget.name)),
                 "{}/budgets.toml limits {:?}, but no budget check has that name",
                 self.package,
                 budget.name
@@ -278,188 +282,148 @@ impl Exercise {
 
     /// The budget that limits `check`, if it is a budget check.
     fn budget_of(&self, check: &Check) -> Option<&Budget> {
-        match check.kind {
-            Kind::Budget => self.budgets.get(&check.name),
+        match check.name.kind {
+            Kind::Budget => self.budgets.get(&check.name.name),
             Kind::Correctness => None,
         }
     }
 
-    /// The child side: run one check, write its measurement, and exit.
-    fn run_child(&self, trial: &str) -> ! {
+    /// The child side: take the nonce, run one check with the harness's own panic handling,
+    /// report, and exit.
+    fn run_child(&self, name: &str) -> ! {
+        // The grader times this process; the run's deadline is the parent's.
+        os::set_deadline(0);
+        let Some(nonce) = protocol::receive_nonce() else {
+            eprintln!("seek-and-destroy: this process is started by the grader; run `cargo test`");
+            os::finish(2)
+        };
         let check = self
             .checks
             .iter()
-            .find(|check| check.trial_name() == trial)
-            .unwrap_or_else(|| panic!("no check named {trial}"));
-        limit_address_space();
-        let measurement = (check.body)(self.budget_of(check), &env_path(CHILD_PROFILE));
-        let json = serde_json::to_string(&measurement).expect("a measurement serialises");
-        fs::write(env_path(CHILD_RESULT), json).expect("the grader's result file is writable");
-        std::process::exit(0)
+            .find(|check| check.name.to_string() == name)
+            .unwrap_or_else(|| panic!("no check named {name}"));
+        if let Err(error) = os::limit_address_space(limits::check_memory_bytes()) {
+            eprintln!("seek-and-destroy: could not cap this check's memory: {error}");
+        }
+        let profile = std::env::var_os(protocol::PROFILE_ENV)
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        let cx = ChildContext {
+            budget: self.budget_of(check),
+            profile: &profile,
+        };
+        let report = self.catching_panics(|| (check.body)(&cx));
+        match protocol::send(&nonce, &report) {
+            Ok(()) => os::finish(0),
+            Err(error) => {
+                eprintln!("seek-and-destroy: could not report to the grader: {error}");
+                os::finish(2)
+            }
+        }
     }
 
-    /// The parent side: run check `index` in a child process and judge what came back.
-    fn grade(&self, index: usize) -> Result<(), String> {
-        let check = &self.checks[index];
-        let trial = check.trial_name();
-        let paths = self.paths_for(&trial);
-        let (outcome, measurement) = self.run_in_child(check, &paths);
-        let budget = self.budget_of(check);
-        let outcome = match (outcome, measurement, budget) {
-            (Outcome::Passed, None, Some(_)) => Outcome::Crashed {
-                how: "it finished without reporting its figures".to_owned(),
-            },
-            (Outcome::Passed, Some(measured), Some(budget)) => {
-                let exceeded = budget.exceeded_by(&measured);
-                if exceeded.is_empty() {
-                    Outcome::Passed
-                } else {
-                    Outcome::OverBudget { exceeded }
+    /// Runs `body`, turning a panic into a report that says where it was raised: in the
+    /// check's own file (a wrong answer) or in the reader's code.
+    fn catching_panics(&self, body: impl FnOnce() -> Report) -> Report {
+        static LAST_PANIC: Mutex<Option<(String, Option<String>)>> = Mutex::new(None);
+        panic::set_hook(Box::new(|info| {
+            let location = info
+                .location()
+                .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+            let message = payload_text(info.payload());
+            *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some((message, location));
+        }));
+        match panic::catch_unwind(AssertUnwindSafe(body)) {
+            Ok(report) => report,
+            Err(payload) => {
+                // If the reader's code replaced the hook, the place is unknown, and the panic
+                // counts as the reader's.
+                let recorded = LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take();
+                let (message, location) =
+                    recorded.unwrap_or_else(|| (payload_text(payload.as_ref()), None));
+                let in_check = location
+                    .as_deref()
+                    .and_then(|l| l.rsplitn(3, ':').nth(2))
+                    .is_some_and(|file| source::is_check_file(file, &self.crate_dir));
+                Report::Panicked {
+                    message,
+                    location,
+                    in_check,
                 }
             }
-            (outcome, _, _) => outcome,
-        };
-        self.save_verdict(&trial, check.kind, &outcome, measurement);
-        if outcome == Outcome::Passed {
-            return Ok(());
         }
-        let log = fs::read_to_string(&paths.log).unwrap_or_default();
+    }
+
+    /// The parent side: run check `index` in a process of its own and judge what came back.
+    fn grade(&self, index: usize) -> TrialResult {
+        let check = &self.checks[index];
+        let traces = Traces::new(&output_dir(&self.package), &check.name.file_stem());
+        let nonce = protocol::new_nonce();
+        let timeout = limits::check_timeout();
+        let ending = match run_check(&check.name.to_string(), &traces, &nonce, timeout) {
+            Ok(ending) => ending,
+            Err(error) => {
+                return TrialResult::failed(format!(
+                    "the grader could not start this check's process: {error}"
+                ));
+            }
+        };
+        let log = fs::read_to_string(&traces.log).unwrap_or_default();
+        let (report, printed) = protocol::receive(&log, &nonce);
+        let budget = self.budget_of(check);
+        let (outcome, measurement) =
+            classify(check.name.kind, budget, ending, report.as_ref(), &printed);
+        self.save_verdict(&check.name, &outcome, measurement);
+        if outcome == Outcome::Passed {
+            return TrialResult::passed(printed);
+        }
         let context = report::Context {
             package: &self.package,
             crate_dir: &self.crate_dir,
-            kind: check.kind,
+            kind: check.name.kind,
             budget,
             measurement,
-            log: &log,
-            profile: &paths.profile,
-            timeout: timeout(),
+            report: report.as_ref(),
+            printed: &printed,
+            profile: &traces.profile,
+            timeout,
+            memory_cap_mib: limits::check_memory_bytes() >> 20,
         };
-        Err(report::failure(&outcome, &context))
+        TrialResult::failed(report::failure(&outcome, &context))
     }
 
-    fn paths_for(&self, trial: &str) -> ChildPaths {
-        let dir = output_dir(&self.package);
-        let stem = trial.replace("::", ".");
-        ChildPaths {
-            result: dir.join(format!("{stem}.result.json")),
-            profile: dir.join(format!("{stem}.dhat-heap.json")),
-            log: dir.join(format!("{stem}.log")),
-        }
-    }
-
-    fn run_in_child(&self, check: &Check, paths: &ChildPaths) -> (Outcome, Option<Measurement>) {
-        for stale in [&paths.result, &paths.profile, &paths.log] {
-            let _ = fs::remove_file(stale);
-        }
-        let spawned = File::create(&paths.log).and_then(|log| {
-            Command::new(std::env::current_exe()?)
-                .env(CHILD_CHECK, check.trial_name())
-                .env(CHILD_RESULT, &paths.result)
-                .env(CHILD_PROFILE, &paths.profile)
-                .env("RUST_BACKTRACE", "0")
-                .stdin(Stdio::null())
-                .stdout(log.try_clone()?)
-                .stderr(log)
-                .spawn()
-        });
-        let mut child = match spawned {
-            Ok(child) => child,
-            Err(error) => panic!("the grader could not start a check process: {error}"),
-        };
-        let status = match child.wait_timeout(timeout()) {
-            Ok(Some(status)) => status,
-            Ok(None) | Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return (Outcome::TimedOut, None);
-            }
-        };
-        if status.success() {
-            // A child that finished its check always leaves a result, even `null` for a
-            // correctness check. No result means the reader's code ended the process early,
-            // with `exit(0)` say, which must not pass for a success.
-            let result: Option<Option<Measurement>> = fs::read_to_string(&paths.result)
-                .ok()
-                .and_then(|json| serde_json::from_str(&json).ok());
-            return match result {
-                Some(measurement) => (Outcome::Passed, measurement),
-                None => {
-                    let how = "it exited with code 0 in the middle of the check (does your code \
-                               call std::process::exit?)"
-                        .to_owned();
-                    (Outcome::Crashed { how }, None)
-                }
-            };
-        }
-        let log = fs::read_to_string(&paths.log).unwrap_or_default();
-        (classify_failure(status, &log, check.kind), None)
-    }
-
-    fn save_verdict(
-        &self,
-        trial: &str,
-        kind: Kind,
-        outcome: &Outcome,
-        measurement: Option<Measurement>,
-    ) {
+    fn save_verdict(&self, check: &CheckName, outcome: &Outcome, measurement: Option<Measurement>) {
         let Some(dir) = std::env::var_os(VERDICTS_DIR).map(PathBuf::from) else {
             return;
         };
         let verdict = Verdict {
-            check: trial.to_owned(),
-            kind,
+            check: check.to_string(),
+            kind: check.kind,
             outcome: outcome.clone(),
             measurement,
         };
         let json = serde_json::to_string_pretty(&verdict).expect("a verdict serialises");
         let written = fs::create_dir_all(&dir)
-            .and_then(|()| fs::write(dir.join(format!("{}.json", trial.replace("::", "."))), json));
+            .and_then(|()| fs::write(dir.join(format!("{}.json", check.file_stem())), json));
         if let Err(error) = written {
             eprintln!(
-                "could not save the verdict of {trial} in {}: {error}",
+                "could not save the verdict of {check} in {}: {error}",
                 dir.display()
             );
         }
     }
 }
 
-fn classify_failure(status: ExitStatus, log: &str, kind: Kind) -> Outcome {
-    if log.contains("memory allocation of ") {
-        Outcome::AllocationFailed
-    } else if log.contains("has overflowed its stack") {
-        Outcome::StackOverflow
-    } else if let Some((_, location)) = log.split_once("panicked at ") {
-        // A correctness check's own assertions live in tests/; a panic anywhere else is the
-        // reader's code failing before it could answer.
-        let in_check = location
-            .lines()
-            .next()
-            .is_some_and(|l| l.contains("/tests/"));
-        if kind == Kind::Correctness && in_check {
-            Outcome::Wrong
-        } else {
-            Outcome::Panicked
-        }
-    } else {
-        Outcome::Crashed {
-            how: describe_exit(status),
-        }
-    }
-}
+/// The result of a budget check registered without an answer: always equal.
+#[derive(Debug, PartialEq)]
+struct Unchecked;
 
-#[cfg(unix)]
-fn describe_exit(status: ExitStatus) -> String {
-    use std::os::unix::process::ExitStatusExt;
-    match (status.code(), status.signal()) {
-        (Some(code), _) => format!("it exited with code {code}"),
-        (None, Some(signal)) => format!("it was killed by signal {signal}"),
-        (None, None) => status.to_string(),
-    }
-}
-
-#[cfg(not(unix))]
-fn describe_exit(status: ExitStatus) -> String {
-    status.to_string()
+fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(a panic with a value that is not text)".to_owned())
 }
 
 /// `target/seek-and-destroy/<package>/`, found from the test binary's own path.
@@ -478,32 +442,3 @@ fn output_dir(package: &str) -> PathBuf {
     }
     dir
 }
-
-fn env_path(name: &str) -> PathBuf {
-    std::env::var_os(name)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| panic!("{name} is not set"))
-}
-
-fn timeout() -> Duration {
-    std::env::var(TIMEOUT_SECS)
-        .ok()
-        .and_then(|secs| secs.parse().ok())
-        .map(Duration::from_secs)
-        .unwrap_or(DEFAULT_TIMEOUT)
-}
-
-#[cfg(unix)]
-fn limit_address_space() {
-    let limit = libc::rlimit {
-        rlim_cur: ADDRESS_SPACE_LIMIT as libc::rlim_t,
-        rlim_max: ADDRESS_SPACE_LIMIT as libc::rlim_t,
-    };
-    // SAFETY: setrlimit reads a valid, initialised struct and touches nothing else.
-    unsafe {
-        libc::setrlimit(libc::RLIMIT_AS, &limit);
-    }
-}
-
-#[cfg(not(unix))]
-fn limit_address_space() {}

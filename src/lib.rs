@@ -28,8 +28,9 @@
 //! ```
 //!
 //! dhat's backtraces need line tables. The workspace sets `debug = "line-tables-only"` for
-//! the dev profile and optimises dependencies (`opt-level = 3`), which makes dhat 2–3× faster
-//! without changing a single figure.
+//! the dev and release profiles, so a failure report can name the reader's lines in both, and
+//! optimises dependencies (`opt-level = 1`), which makes dhat 2–3× faster without changing a
+//! single figure.
 //!
 //! # Measuring a piece of work
 //!
@@ -42,9 +43,9 @@
 //! let (words, memory) = seek_and_destroy::measure_memory(|| {
 //!     "seek and destroy".split(' ').map(String::from).collect::<Vec<_>>()
 //! });
-//! // One block for the Vec (sized exactly: `split` cannot say how many, so it grows)...
 //! assert_eq!(words.len(), 3);
-//! // ...and one block per String.
+//! // One block per String, and at least one for the Vec: `split` cannot say how many words
+//! // it will yield, so the Vec may grow (each growth is one more block).
 //! assert!(memory.total_blocks >= 4);
 //! println!("{memory}");
 //! ```
@@ -84,18 +85,33 @@
 //! "#;
 //!
 //! fn main() {
+//!     use seek_and_destroy::assert_answer;
+//!
 //!     seek_and_destroy::Exercise::new("chapter-0", env!("CARGO_MANIFEST_DIR"), BUDGETS)
 //!         .correctness("squares_of_small_numbers", || {
-//!             assert_eq!(squares(&[1, 2, 3]), [1, 4, 9]);
+//!             assert_answer!(squares(&[1, 2, 3]), [1, 4, 9]);
 //!         })
-//!         .budget("squares", || (0..1000).collect::<Vec<u64>>(), |values| squares(&values))
+//!         .budget(
+//!             "squares",
+//!             // Unmeasured: the input, and the answer the measured call must give on it.
+//!             || {
+//!                 let values: Vec<u64> = (0..1000).collect();
+//!                 let expected: Vec<u64> = values.iter().map(|v| v * v).collect();
+//!                 (values, expected)
+//!             },
+//!             // Measured.
+//!             |values| squares(&values),
+//!         )
 //!         .run();
 //! }
 //! ```
 //!
-//! When a budget check fails, the report shows each figure against its limit, the reason for
-//! each limit, the lines of the reader's crate that allocated most (from dhat's own profile),
-//! the hint to read, and the path of the saved `dhat-heap.json`, which DHAT's viewer opens.
+//! A budget check judges the answer first: if the measured call returns something other than
+//! the expected answer, the check fails as wrong, whatever its figures, so code that is cheap
+//! but wrong on the budget's workload cannot pass. A right answer is then held to the budget.
+//! When a figure is over, the report shows each figure against its limit, the reason for each
+//! limit, the lines of the reader's crate that allocated most (from dhat's own profile), the
+//! hint to read, and the path of the saved `dhat-heap.json`, which DHAT's viewer opens.
 //!
 //! ## The pitfalls, and how the grader avoids them
 //!
@@ -106,9 +122,23 @@
 //!   again), where only the check runs. The parent, a small libtest-compatible runner, only spawns,
 //!   waits and reports, so checks can run in parallel and every figure is the same on every run.
 //! - **A child process also contains failures.** A panic fails only its own check, with its
-//!   message. A check that runs past 10 seconds (or `SEEK_AND_DESTROY_TIMEOUT_SECS`) is
-//!   stopped. A check may use 4 GiB of address space: a huge allocation fails there with a
-//!   message, instead of taking the machine down with it.
+//!   message and place. A check that runs past 10 seconds (or `SEEK_AND_DESTROY_TIMEOUT_SECS`)
+//!   is stopped, with every process it started. A check may use 1 GiB of address space, and at
+//!   most four run at once, so a run takes at most 4 GiB (`SEEK_AND_DESTROY_MEMORY_MIB` lowers
+//!   that): a huge allocation fails with a message instead of taking the machine down.
+//! - **The code under test cannot write its own verdict.** A check's process reports through
+//!   one line on its standard output that carries a secret the grader hands it on standard
+//!   input, read before any of the reader's code runs; the secret is in no environment
+//!   variable, file or argument. A process that ends without that line, however it exits and
+//!   whatever it prints, did not pass. Panics are caught by the harness itself, which tells the
+//!   check's own assertions (a wrong answer) from the reader's panics by the file they come
+//!   from. A deadline covers the whole run, including code that runs before `main`.
+//! - **dhat sees only the global allocator.** Blocks taken straight from the operating
+//!   system's allocator (`std::alloc::System`, a hand-declared `malloc`) bypass it, and no
+//!   budget can see them. That is inherent to measuring in-process; the report warns when the
+//!   reader's crate uses `unsafe` or names the system allocator. Code in the same process can
+//!   also, with enough `unsafe`, read the grader's memory: the grader guards against mistakes
+//!   and shortcuts, not against deliberate attacks on itself.
 //! - **The optimiser can remove allocations.** The grader passes inputs and results through
 //!   [`std::hint::black_box`], and budgets are stated for the debug build that `cargo test`
 //!   uses; they hold in release too.
@@ -122,13 +152,41 @@
 //! Profiles, logs and results go under `target/seek-and-destroy/<package>/`, never into the
 //! source tree.
 
+mod answer;
 mod budget;
+mod classify;
 mod exercise;
+mod limits;
 mod measure;
+mod os;
+mod protocol;
 mod report;
 mod runner;
+mod sites;
+mod source;
+mod spawn;
+mod verdict;
 
-pub use budget::{Budget, Budgets, Figure, Limit};
-pub use exercise::{Exercise, Kind, Outcome, TIMEOUT_SECS, VERDICTS_DIR, Verdict};
+pub use exercise::Exercise;
 pub use measure::{Measurement, measure_memory};
-pub use report::{Site, top_sites};
+
+pub mod tooling {
+    //! What the workbook's own tools read: budgets and the grader's verdicts. A reader never
+    //! needs this module; `cargo xtask` does.
+
+    pub use crate::budget::{Budget, Budgets, Figure, Limit};
+    pub use crate::limits::{MEMORY_MIB, TIMEOUT_SECS};
+    pub use crate::verdict::{CheckName, Kind, Outcome, Verdict};
+
+    /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check. The
+    /// checks' own processes never see it.
+    pub const VERDICTS_DIR: &str = "SEEK_AND_DESTROY_VERDICTS";
+}
+
+#[doc(hidden)]
+pub mod __private {
+    //! What the crate's macros expand to. Not an API.
+
+    pub use crate::answer::assert_answer;
+    pub use crate::os::guard_run;
+}

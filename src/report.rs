@@ -1,21 +1,24 @@
-//! What a reader sees when a check fails: the figures against the budget, where their code
-//! allocated, which hint to read, and where the full profile is.
+//! What a reader sees when a check fails: what happened, the figures against the budget, where
+//! their code allocated, which hint to read, and where the full profile is.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use serde::Deserialize;
-
 use crate::Measurement;
 use crate::budget::Budget;
-use crate::exercise::{Kind, Outcome, TIMEOUT_SECS};
+use crate::limits::TIMEOUT_SECS;
+use crate::protocol::Report;
+use crate::sites::top_sites;
+use crate::verdict::{Kind, Outcome};
 
 /// How many allocation sites a report lists.
 const TOP_SITES: usize = 5;
-/// How many lines of a child's output a report quotes.
-const LOG_LINES: usize = 20;
+/// How many lines of a check's output a report quotes.
+const PRINTED_LINES: usize = 20;
+/// What starts each quoted line of a check's output, so that nothing it printed (a fake
+/// `test result: ok`, say) can pass for the runner's own words.
+const QUOTE: &str = "    │ ";
 
 /// Everything the report of one failed check may draw on.
 pub(crate) struct Context<'a> {
@@ -24,37 +27,54 @@ pub(crate) struct Context<'a> {
     pub kind: Kind,
     pub budget: Option<&'a Budget>,
     pub measurement: Option<Measurement>,
-    pub log: &'a str,
+    /// What the harness in the check's process reported, if it got that far.
+    pub report: Option<&'a Report>,
+    /// What the check's process printed, the harness's report line taken out.
+    pub printed: &'a str,
     pub profile: &'a Path,
     pub timeout: Duration,
+    pub memory_cap_mib: u64,
 }
 
-/// The text libtest prints under the failed check's name.
+impl Context<'_> {
+    /// The library's name as paths spell it: `chapter_1`.
+    fn lib_name(&self) -> String {
+        self.package.replace('-', "_")
+    }
+}
+
+/// The text the runner prints under the failed check's name.
 pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
     let mut text = String::new();
     match outcome {
         Outcome::Passed => {}
-        Outcome::Wrong => {
-            text.push_str("wrong answer: the check's assertion failed.\n\n");
-            text.push_str(&quote_log(cx.log));
-        }
+        Outcome::Wrong => wrong(&mut text, cx),
         Outcome::OverBudget { .. } => over_budget(&mut text, cx),
         Outcome::Panicked => {
-            text.push_str("your code panicked before it could answer:\n\n");
-            text.push_str(&quote_log(cx.log));
+            text.push_str("your code panicked before it could answer");
+            if let Some(Report::Panicked {
+                message, location, ..
+            }) = cx.report
+            {
+                let at = location
+                    .as_deref()
+                    .map(|l| format!(", at {l}"))
+                    .unwrap_or_default();
+                let _ = writeln!(text, "{at}:\n{}", indent(message));
+            } else {
+                text.push_str(".\n");
+            }
         }
-        Outcome::StackOverflow => {
-            text.push_str(
-                "your code overflowed the stack. Look for recursion that never reaches its base \
-                 case, or a very large array in a local variable (chapter 3: such data belongs \
-                 on the heap).\n\n",
-            );
-            text.push_str(&quote_log(cx.log));
-        }
+        Outcome::StackOverflow => text.push_str(
+            "your code overflowed the stack. Look for recursion that never reaches its base \
+             case, or a very large array in a local variable (chapter 3: such data belongs on \
+             the heap).\n",
+        ),
         Outcome::TimedOut => {
             let _ = writeln!(
                 text,
-                "stopped after {} s: the check did not finish in time.\n\
+                "stopped after {} s: the check did not finish in time, and its process and \
+                 everything it started were killed.\n\
                  Look for a loop that never ends, or work that grows much faster than its input.\n\
                  (A slow machine can raise the limit: {TIMEOUT_SECS}=30 cargo test -p {}.)",
                 cx.timeout.as_secs(),
@@ -64,20 +84,20 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
         Outcome::AllocationFailed => {
             let _ = writeln!(
                 text,
-                "your code asked for more memory than a check may use (4 GiB of address space), \
-                 and the allocation failed.\n\
-                 Look for a capacity or a length computed from the input: it is far too large.\n"
+                "your code asked for more memory than a check may use ({} MiB of address \
+                 space), and the allocation failed.\n\
+                 Look for a capacity or a length computed from the input: it is far too large.",
+                cx.memory_cap_mib
             );
-            text.push_str(&quote_log(cx.log));
         }
         Outcome::Crashed { how } => {
             let _ = writeln!(
                 text,
-                "the check's process ended before it could report: {how}.\n"
+                "the check's process ended before it could report: {how}."
             );
-            text.push_str(&quote_log(cx.log));
         }
     }
+    quote_printed(&mut text, cx.printed);
     if cx.kind == Kind::Budget
         && let Some(budget) = cx.budget
     {
@@ -92,11 +112,42 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
     text
 }
 
+fn wrong(text: &mut String, cx: &Context) {
+    match cx.report {
+        Some(Report::WrongAnswer { yours_and_expected }) => {
+            let workload = cx.budget.map_or("its workload", |b| b.workload.as_str());
+            let _ = writeln!(
+                text,
+                "wrong answer on the budget's workload ({workload}).\n{yours_and_expected}\n\
+                 Its figures are judged once the answer is right."
+            );
+        }
+        Some(Report::Panicked {
+            message, location, ..
+        }) => {
+            let at = location
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                text,
+                "the check's assertion failed{at}:\n{}",
+                indent(message)
+            );
+        }
+        _ => text.push_str("wrong answer: the check's assertion failed.\n"),
+    }
+}
+
 fn over_budget(text: &mut String, cx: &Context) {
     let (Some(budget), Some(measured)) = (cx.budget, cx.measurement) else {
         return;
     };
-    let _ = writeln!(text, "over budget: {}\n", budget.workload);
+    let _ = writeln!(
+        text,
+        "over budget (the answer is right): {}\n",
+        budget.workload
+    );
     let _ = writeln!(
         text,
         "    {:<18} {:>10} {:>10}",
@@ -121,7 +172,7 @@ fn over_budget(text: &mut String, cx: &Context) {
     for (figure, limit) in budget.limits() {
         let _ = writeln!(text, "    {figure} <= {}: {}", limit.max, limit.why);
     }
-    match top_sites(cx.profile, cx.crate_dir) {
+    match top_sites(cx.profile, &cx.lib_name(), cx.crate_dir) {
         Some(sites) if !sites.is_empty() => {
             text.push_str("\nWhere your code allocated (from dhat's profile, most bytes first):\n");
             for site in sites.iter().take(TOP_SITES) {
@@ -135,7 +186,15 @@ fn over_budget(text: &mut String, cx: &Context) {
                 );
             }
         }
-        _ => text.push_str("\n(dhat's profile names no allocation site in your crate.)\n"),
+        Some(_) if cfg!(debug_assertions) => {
+            text.push_str("\n(dhat's profile names no allocation site in your crate.)\n");
+        }
+        Some(_) => text.push_str(
+            "\n(dhat's profile names no allocation site in your crate. This is a release build: \
+             its optimiser may have inlined your code into the check's. Run without --release \
+             for the sites.)\n",
+        ),
+        None => text.push_str("\n(dhat's profile could not be read.)\n"),
     }
     let _ = writeln!(
         text,
@@ -145,133 +204,145 @@ fn over_budget(text: &mut String, cx: &Context) {
     );
 }
 
-/// The last lines of a child's output, minus Rust's advice about backtraces.
-fn quote_log(log: &str) -> String {
-    let lines: Vec<&str> = log
+/// The last lines the check printed, each behind [`QUOTE`], without dhat's own summary and
+/// Rust's advice about backtraces, which the report replaces.
+fn quote_printed(text: &mut String, printed: &str) {
+    let lines: Vec<&str> = printed
         .lines()
-        .filter(|line| !line.starts_with("note: run with `RUST_BACKTRACE=1`"))
-        .collect();
-    let start = lines.len().saturating_sub(LOG_LINES);
-    let mut quoted = String::new();
-    for line in &lines[start..] {
-        let _ = writeln!(quoted, "    {line}");
-    }
-    quoted
-}
-
-/// One place in the reader's code that allocated, totalled over the measured period.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Site {
-    /// `src/lib.rs:12:35`, relative to the exercise crate.
-    pub location: String,
-    /// The function, such as `chapter_1::count_word`.
-    pub function: String,
-    /// Blocks allocated there.
-    pub blocks: u64,
-    /// Bytes allocated there.
-    pub bytes: u64,
-}
-
-#[derive(Deserialize)]
-struct Profile {
-    pps: Vec<ProgramPoint>,
-    ftbl: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ProgramPoint {
-    tb: u64,
-    tbk: u64,
-    fs: Vec<usize>,
-}
-
-/// The allocation sites in `crate_dir` that a dhat profile names, most bytes first.
-///
-/// Each allocation is charged to the innermost frame inside the crate (but outside its
-/// `tests/` folder), so a `Vec` growing inside the reader's function is charged to the line
-/// that pushed. `None` if the profile cannot be read.
-pub fn top_sites(profile: &Path, crate_dir: &Path) -> Option<Vec<Site>> {
-    let profile: Profile = serde_json::from_str(&std::fs::read_to_string(profile).ok()?).ok()?;
-    let marker = crate_marker(crate_dir);
-    let mut totals: HashMap<(String, String), (u64, u64)> = HashMap::new();
-    for point in &profile.pps {
-        let frame = point
-            .fs
-            .iter()
-            .filter_map(|&index| profile.ftbl.get(index))
-            .find_map(|frame| reader_frame(frame, &marker));
-        if let Some(key) = frame {
-            let total = totals.entry(key).or_default();
-            total.0 += point.tbk;
-            total.1 += point.tb;
-        }
-    }
-    let mut sites: Vec<Site> = totals
-        .into_iter()
-        .map(|((location, function), (blocks, bytes))| Site {
-            location,
-            function,
-            blocks,
-            bytes,
+        .filter(|line| {
+            !line.starts_with("dhat: ") && !line.starts_with("note: run with `RUST_BACKTRACE=1`")
         })
+        .skip_while(|line| line.trim().is_empty())
         .collect();
-    sites.sort_by(|a, b| (b.bytes, b.blocks, &a.location).cmp(&(a.bytes, a.blocks, &b.location)));
-    Some(sites)
-}
-
-/// `chapter-1/`: the crate's folder, as dhat's frames spell it. dhat keeps the last three
-/// components of a path (`chapter-1/src/lib.rs`), so the folder's own name is what is left.
-fn crate_marker(crate_dir: &Path) -> String {
-    let name = crate_dir.file_name().unwrap_or_default().to_string_lossy();
-    format!("{name}/")
-}
-
-/// Splits `0x…: chapter_1::f (exercises/chapter-1/src/lib.rs:7:11)` into location and
-/// function, if the frame is in the reader's crate.
-fn reader_frame(frame: &str, marker: &str) -> Option<(String, String)> {
-    let (head, location) = frame.strip_suffix(')')?.rsplit_once(" (")?;
-    let relative = match location.split_once(marker)? {
-        ("", relative) => relative,
-        (before, relative) if before.ends_with('/') => relative,
-        _ => return None,
-    };
-    if relative.starts_with("tests/") {
-        return None;
+    let end = lines
+        .iter()
+        .rposition(|line| !line.trim().is_empty())
+        .map_or(0, |at| at + 1);
+    let lines = &lines[..end];
+    if lines.is_empty() {
+        return;
     }
-    let function = head.split_once(": ").map_or(head, |(_, name)| name);
-    Some((relative.to_owned(), function.to_owned()))
+    let start = lines.len().saturating_sub(PRINTED_LINES);
+    let shown = if start > 0 {
+        format!("the last {PRINTED_LINES} lines ")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(text, "\nWhat the check's process printed ({shown}as is):");
+    for line in &lines[start..] {
+        let _ = writeln!(text, "{QUOTE}{line}");
+    }
+}
+
+fn indent(message: &str) -> String {
+    message
+        .lines()
+        .map(|line| format!("    {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_frame_in_the_reader_crate_is_split_into_location_and_function() {
-        let frame = "0x5f3a: chapter_1::count_word (chapter-1/src/lib.rs:7:11)";
-        assert_eq!(
-            reader_frame(frame, "chapter-1/"),
-            Some(("src/lib.rs:7:11".into(), "chapter_1::count_word".into()))
-        );
-    }
-
-    #[test]
-    fn frames_in_tests_std_or_other_crates_are_not_the_reader_s() {
-        let marker = "chapter-1/";
-        for frame in [
-            "0x1: checks::main (chapter-1/tests/checks.rs:3:5)",
-            "0x2: alloc::vec::Vec<T>::push (src/vec/mod.rs:9:9)",
-            "0x3: chapter_10::f (chapter-10/src/lib.rs:1:1)",
-            "0x3: chapter_10::f (xchapter-1/src/lib.rs:1:1)",
-            "0x4: ???",
-        ] {
-            assert_eq!(reader_frame(frame, marker), None, "{frame}");
+    fn context<'a>(report: Option<&'a Report>, printed: &'a str) -> Context<'a> {
+        Context {
+            package: "chapter-1",
+            crate_dir: Path::new("/nowhere/chapter-1"),
+            kind: Kind::Correctness,
+            budget: None,
+            measurement: None,
+            report,
+            printed,
+            profile: Path::new("/nowhere/p.json"),
+            timeout: Duration::from_secs(10),
+            memory_cap_mib: 1024,
         }
     }
 
     #[test]
-    fn the_marker_is_the_crate_folder() {
-        let dir = Path::new("/home/reader/seek/exercises/chapter-3");
-        assert_eq!(crate_marker(dir), "chapter-3/");
+    fn printed_lines_are_quoted_so_they_cannot_pass_for_the_runner_s() {
+        let text = failure(
+            &Outcome::Crashed {
+                how: "it exited with code 3".into(),
+            },
+            &context(
+                None,
+                "\n\ntest result: ok. 9 passed\ndhat: Total: 1 blocks\n\n",
+            ),
+        );
+        assert_eq!(
+            text,
+            "the check's process ended before it could report: it exited with code 3.\n\n\
+             What the check's process printed (as is):\n    │ test result: ok. 9 passed\n"
+        );
+    }
+
+    #[test]
+    fn a_wrong_answer_shows_the_assertion_and_where_it_is() {
+        let report = Report::Panicked {
+            message: "wrong answer from `f(1)`\n    yours:    2\n    expected: 3".into(),
+            location: Some("tests/checks.rs:9:5".into()),
+            in_check: true,
+        };
+        let text = failure(&Outcome::Wrong, &context(Some(&report), ""));
+        assert_eq!(
+            text,
+            "the check's assertion failed (tests/checks.rs:9:5):\n    wrong answer from `f(1)`\n        \
+             yours:    2\n        expected: 3\n"
+        );
+    }
+
+    #[test]
+    fn a_panic_says_where_the_reader_s_code_panicked() {
+        let report = Report::Panicked {
+            message: "index out of bounds: the len is 0 but the index is 3".into(),
+            location: Some("exercises/chapter-1/src/lib.rs:16:5".into()),
+            in_check: false,
+        };
+        let text = failure(&Outcome::Panicked, &context(Some(&report), ""));
+        assert!(text.starts_with(
+            "your code panicked before it could answer, at exercises/chapter-1/src/lib.rs:16:5:\n    index"
+        ));
+    }
+
+    #[test]
+    fn an_over_budget_report_lists_the_sites_of_a_real_profile() {
+        let budgets = crate::budget::Budgets::parse(
+            r#"
+            [[check]]
+            name = "count_word"
+            workload = "2,000 words"
+            hint = "Hint 1: Where the blocks come from"
+            starter_exceeds = ["total_blocks"]
+            total_blocks = { max = 0, why = "no copy" }
+            "#,
+        )
+        .unwrap();
+        let profile =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/testdata/chapter-1.dhat-heap.json");
+        let cx = Context {
+            kind: Kind::Budget,
+            budget: budgets.get("count_word"),
+            measurement: Some(Measurement {
+                total_blocks: 2001,
+                ..Measurement::default()
+            }),
+            profile: &profile,
+            ..context(None, "")
+        };
+        let text = failure(
+            &Outcome::OverBudget {
+                exceeded: vec![crate::budget::Figure::TotalBlocks],
+            },
+            &cx,
+        );
+        assert!(
+            text.contains("    total blocks             2001          0   over by 2001\n"),
+            "{text}"
+        );
+        assert!(text.contains("    src/lib.rs:13:39        2000 blocks    6961 bytes   in chapter_1::count_word::{{closure}}\n"), "{text}");
+        assert!(text.ends_with("Stuck? Read \"Hint 1: Where the blocks come from\" in the exercise of chapter 1 (`cargo xtask serve --open` opens the book)."), "{text}");
     }
 }

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use seek_and_destroy::Measurement;
+use seek_and_destroy::tooling::CheckName;
 
 use crate::grade::{Code, run_checks};
 use crate::process::{cargo_test, cargo_test_one};
@@ -33,7 +34,7 @@ pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
 
     for chapter in &chapters {
         for budget in chapter.budgets(root)?.checks {
-            let check = format!("budget::{}", budget.name);
+            let check = CheckName::budget(&budget.name).to_string();
             let times = repeat(runs.min(5), || {
                 let start = Instant::now();
                 cargo_test_one(root, &chapter.package(), &check).output()?;

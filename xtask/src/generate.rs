@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use seek_and_destroy::tooling::CheckName;
 
 use crate::process::{cargo, output_of};
 use crate::workbook::{self, Chapter};
@@ -205,8 +206,9 @@ fn budget_tables(chapter: &Chapter, root: &Path) -> anyhow::Result<String> {
     for budget in &budgets.checks {
         let _ = write!(
             text,
-            "\n**`budget::{}`**: {}\n\n| figure | at most | why |\n|---|---:|---|\n",
-            budget.name, budget.workload
+            "\n**`{}`**: {}\n\n| figure | at most | why |\n|---|---:|---|\n",
+            CheckName::budget(&budget.name),
+            budget.workload
         );
         for (figure, limit) in budget.limits() {
             let _ = writeln!(text, "| {figure} | {} | {} |", limit.max, limit.why);
@@ -252,7 +254,7 @@ fn before_after_chart(chapter: &Chapter, root: &Path, outputs: &mut Outputs) -> 
 /// The failure report of `chapter`'s first budget check, on its untouched starter.
 fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     let budgets = chapter.budgets(root)?;
-    let check = format!("budget::{}", budgets.checks[0].name);
+    let check = CheckName::budget(&budgets.checks[0].name).to_string();
     let mut command = crate::process::cargo_test_one(root, &chapter.package(), &check);
     let printed = crate::process::stdout_of_failing(&mut command)?;
     let header = format!("---- {check} ----\n");

@@ -1,13 +1,14 @@
-//! `cargo xtask grade`: every solution passes every check, and every untouched starter
-//! compiles, gives right answers, and fails its budgets on exactly the figures that its
-//! `budgets.toml` declares (`starter_exceeds`): the reason the chapter teaches.
+//! `cargo xtask grade`: the grader survives every misbehaving fixture; every solution passes
+//! every check; and every untouched starter compiles, gives right answers, and fails its
+//! budgets on exactly the figures that its `budgets.toml` declares (`starter_exceeds`): the
+//! reason the chapter teaches.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context as _;
-use seek_and_destroy::{Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
+use seek_and_destroy::tooling::{Budgets, CheckName, Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
 
 use crate::process::cargo_test;
 use crate::workbook::{self, Chapter};
@@ -63,7 +64,7 @@ fn test_command(root: &Path, package: &str, code: Code) -> Command {
 }
 
 /// Runs a `cargo test` command with the grader's verdicts going to `dir`, and collects them.
-fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
+pub fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
     let _ = std::fs::remove_dir_all(dir);
     command.env(VERDICTS_DIR, dir);
     let output = command.output().context("starting cargo test")?;
@@ -87,13 +88,13 @@ fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
     })
 }
 
-fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {
+pub fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {
     root.join("target/xtask/verdicts").join(package).join(label)
 }
 
 /// Grades every written chapter, and the grader itself; fails with every problem found.
 pub fn grade(root: &Path) -> anyhow::Result<()> {
-    let mut problems = grader_survives_misbehaviour(root)?;
+    let mut problems = crate::fixtures::grader_survives_misbehaviour(root)?;
     for chapter in workbook::written_chapters(root)? {
         let package = chapter.package();
         let mut compiles = true;
@@ -151,10 +152,7 @@ fn judge_solution(run: &Run) -> impl Iterator<Item = String> + '_ {
     empty.into_iter().chain(failed)
 }
 
-fn judge_starter<'a>(
-    run: &'a Run,
-    budgets: &'a seek_and_destroy::Budgets,
-) -> impl Iterator<Item = String> + 'a {
+fn judge_starter<'a>(run: &'a Run, budgets: &'a Budgets) -> impl Iterator<Item = String> + 'a {
     let passed = run
         .passed
         .then(|| "the starter passes every check".to_owned());
@@ -162,13 +160,18 @@ fn judge_starter<'a>(
         .checks
         .iter()
         .filter(|budget| {
-            let check = format!("budget::{}", budget.name);
+            let check = CheckName::budget(&budget.name).to_string();
             !run.verdicts.iter().any(|v| v.check == check)
         })
-        .map(|budget| format!("budget::{} did not run on the starter", budget.name));
+        .map(|budget| {
+            format!(
+                "{} did not run on the starter",
+                CheckName::budget(&budget.name)
+            )
+        });
     let wrong = run.verdicts.iter().filter_map(move |verdict| {
-        let declared = budgets
-            .get(verdict.check.trim_start_matches("budget::"))
+        let declared = CheckName::parse(&verdict.check)
+            .and_then(|check| budgets.get(&check.name))
             .map(|b| {
                 b.starter_exceeds
                     .iter()
@@ -198,62 +201,4 @@ fn judge_starter<'a>(
         }
     });
     passed.into_iter().chain(missing).chain(wrong)
-}
-
-/// The fixture `misbehaving-reader` does everything a reader's code can do wrong; each of its
-/// checks must end as its name says, with the grader itself still standing.
-fn grader_survives_misbehaviour(root: &Path) -> anyhow::Result<Vec<String>> {
-    let package = "misbehaving-reader";
-    let mut command = cargo_test(root, package);
-    command.env(seek_and_destroy::TIMEOUT_SECS, "2");
-    let run = verdicts_of(command, &verdicts_dir(root, package, "fixture"))?;
-    let expected = [
-        ("correctness::passed", Outcome::Passed),
-        ("correctness::wrong", Outcome::Wrong),
-        ("correctness::panicked", Outcome::Panicked),
-        ("correctness::stack_overflow", Outcome::StackOverflow),
-        ("budget::fits", Outcome::Passed),
-        ("budget::panics", Outcome::Panicked),
-        ("budget::hangs", Outcome::TimedOut),
-        ("budget::huge", Outcome::AllocationFailed),
-        (
-            "budget::leaks",
-            Outcome::OverBudget {
-                exceeded: vec![Figure::LiveBytes],
-            },
-        ),
-    ];
-    let mut problems = Vec::new();
-    for (check, outcome) in expected {
-        let verdict = run.verdicts.iter().find(|v| v.check == check);
-        if verdict.map(|v| &v.outcome) != Some(&outcome) {
-            problems.push(format!(
-                "{package}: {check} should end {outcome:?}, but ended {:?}",
-                verdict.map(|v| &v.outcome)
-            ));
-        }
-    }
-    let crashed = run
-        .verdicts
-        .iter()
-        .find(|v| v.check == "correctness::crashed");
-    if !matches!(crashed.map(|v| &v.outcome), Some(Outcome::Crashed { .. })) {
-        problems.push(format!(
-            "{package}: correctness::crashed should end Crashed"
-        ));
-    }
-    if run.passed
-        || !run
-            .printed
-            .contains("test result: FAILED. 2 passed; 8 failed")
-    {
-        problems.push(format!(
-            "{package}: the grader's summary is off:\n{}",
-            run.printed
-        ));
-    }
-    if problems.is_empty() {
-        println!("{package}: the grader reported all 10 kinds of ending as expected");
-    }
-    Ok(problems)
 }

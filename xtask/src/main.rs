@@ -3,6 +3,7 @@
 mod bench;
 mod book;
 mod chart;
+mod fixtures;
 mod generate;
 mod grade;
 mod process;

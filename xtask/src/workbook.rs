@@ -37,11 +37,11 @@ impl Chapter {
     }
 
     /// The chapter's `budgets.toml`, parsed.
-    pub fn budgets(&self, root: &Path) -> anyhow::Result<seek_and_destroy::Budgets> {
+    pub fn budgets(&self, root: &Path) -> anyhow::Result<seek_and_destroy::tooling::Budgets> {
         let path = self.exercise_dir(root).join("budgets.toml");
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
-        seek_and_destroy::Budgets::parse(&text)
+        seek_and_destroy::tooling::Budgets::parse(&text)
             .with_context(|| format!("parsing {}", path.display()))
     }
 }

@@ -1,0 +1,86 @@
+//! How long a check may run, how much memory it may take, and how many run at once, so that
+//! a whole run stays within a laptop's means.
+
+use std::time::Duration;
+
+/// Optional: seconds a check may run before it is stopped (default 10).
+pub const TIMEOUT_SECS: &str = "SEEK_AND_DESTROY_TIMEOUT_SECS";
+/// Optional: MiB of address space the whole run may use (default 4096), shared by the checks
+/// that run at once.
+pub const MEMORY_MIB: &str = "SEEK_AND_DESTROY_MEMORY_MIB";
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_RUN_MEMORY_MIB: u64 = 4096;
+/// The address space one check may use. A check's process needs a few dozen MiB; an
+/// allocation past the cap fails at once, with a message.
+const CHECK_MEMORY_MIB: u64 = 1024;
+/// Time the run allows each check beyond its own limit: starting the process, reading
+/// debug info for the profile.
+const SLACK_PER_CHECK: Duration = Duration::from_secs(5);
+/// Time the run allows beyond all of its checks.
+const SLACK_PER_RUN: Duration = Duration::from_secs(30);
+
+/// How long the process may take to reach the grader's `main`: as long as one check.
+pub(crate) fn startup_deadline() -> Duration {
+    check_timeout() + SLACK_PER_CHECK
+}
+
+/// How long one check may run.
+pub(crate) fn check_timeout() -> Duration {
+    env_number(TIMEOUT_SECS).map_or(DEFAULT_TIMEOUT, Duration::from_secs)
+}
+
+fn run_memory_mib() -> u64 {
+    env_number(MEMORY_MIB)
+        .filter(|&mib| mib > 0)
+        .unwrap_or(DEFAULT_RUN_MEMORY_MIB)
+}
+
+/// The address space of one check, in bytes: 1 GiB, or the run's whole share if smaller.
+pub(crate) fn check_memory_bytes() -> u64 {
+    CHECK_MEMORY_MIB.min(run_memory_mib()) << 20
+}
+
+/// How many checks may run at once: what was asked, within the run's memory.
+pub(crate) fn parallel_checks(asked: usize) -> usize {
+    let fit = (run_memory_mib() / CHECK_MEMORY_MIB).max(1);
+    asked
+        .min(usize::try_from(fit).unwrap_or(usize::MAX))
+        .min(crate::os::MAX_CHECK_GROUPS)
+        .max(1)
+}
+
+/// The deadline of a run of `checks` checks, `parallel` at a time: every check at its time
+/// limit, in waves, plus slack.
+pub(crate) fn run_deadline(checks: usize, parallel: usize) -> Duration {
+    let waves = checks.div_ceil(parallel.max(1)) as u32;
+    (check_timeout() + SLACK_PER_CHECK) * waves + SLACK_PER_RUN
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok()?.trim().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_of_checks_in_waves_gets_each_its_time() {
+        let waves_of_two = run_deadline(5, 2);
+        assert_eq!(
+            waves_of_two,
+            (check_timeout() + SLACK_PER_CHECK) * 3 + SLACK_PER_RUN
+        );
+        assert_eq!(run_deadline(0, 4), SLACK_PER_RUN);
+    }
+
+    #[test]
+    fn the_default_run_fits_four_checks_in_four_gib() {
+        if std::env::var_os(MEMORY_MIB).is_none() {
+            assert_eq!(parallel_checks(16), 4);
+            assert_eq!(parallel_checks(2), 2);
+            assert_eq!(check_memory_bytes(), 1 << 30);
+        }
+    }
+}
