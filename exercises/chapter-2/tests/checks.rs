@@ -61,9 +61,11 @@ fn main() {
         .correctness("generated_runs", || {
             for (seed, len) in [(1, 1), (2, 2), (3, 5), (4, 17), (5, 100), (6, 1000)] {
                 let runs = runs(len, 9, &CHARS, seed);
-                let yours = expand(&runs);
-                let right = expected(&runs);
-                assert_answer!(yours, right, "{len} generated runs (#{seed})");
+                assert_answer!(
+                    expand(&runs),
+                    expected(&runs),
+                    "{len} generated runs (#{seed})"
+                );
             }
         })
         .budget(

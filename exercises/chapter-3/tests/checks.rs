@@ -150,9 +150,11 @@ fn main() {
         })
         .correctness("generated_ranges_in_every_base", || {
             for (range, base) in generated_cases() {
-                let yours = count_palindromes(range.clone(), base);
-                let right = expected(range.clone(), base);
-                assert_answer!(yours, right, "palindromes in {range:?}, base {base}");
+                assert_answer!(
+                    count_palindromes(range.clone(), base),
+                    expected(range.clone(), base),
+                    "palindromes in {range:?}, base {base}"
+                );
             }
         })
         .budget(
