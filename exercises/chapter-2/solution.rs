@@ -6,10 +6,7 @@
 /// runs give an empty `String`. The characters may be anything Unicode has, from `a` to `🦀`.
 pub fn expand(runs: &[(usize, char)]) -> String {
     // A String's length is in bytes: a char takes 1 to 4 of them in UTF-8.
-    let bytes = runs
-        .iter()
-        .map(|&(count, c)| count * c.len_utf8())
-        .sum();
+    let bytes = runs.iter().map(|&(count, c)| count * c.len_utf8()).sum();
     // One request, for exactly the bytes of the result. No push below finds it full.
     let mut text = String::with_capacity(bytes);
     for &(count, c) in runs {

@@ -12,9 +12,7 @@ use std::ops::Range;
 /// If `base` is below 2 or above 36.
 pub fn count_palindromes(range: Range<u64>, base: u32) -> usize {
     assert!((2..=36).contains(&base), "base {base} is not from 2 to 36");
-    range
-        .filter(|&n| is_palindrome(n, u64::from(base)))
-        .count()
+    range.filter(|&n| is_palindrome(n, u64::from(base))).count()
 }
 
 /// The most digits a `u64` can have in any base from 2 up: one per bit, in base 2.
