@@ -130,7 +130,7 @@ impl Budgets {
     /// Parses the text of a `budgets.toml`.
     ///
     /// ```
-    /// let budgets = seek_and_destroy::Budgets::parse(r#"
+    /// let budgets = seek_and_destroy::tooling::Budgets::parse(r#"
     ///     [[check]]
     ///     name = "squares"
     ///     workload = "squares of 1000 numbers"

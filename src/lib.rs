@@ -152,6 +152,11 @@
 //! Profiles, logs and results go under `target/seek-and-destroy/<package>/`, never into the
 //! source tree.
 
+// The workspace's lints (see Cargo.toml), stated here so that they cover the toolkit but not
+// the book's listings, which are this package's examples. `os.rs` is the one `unsafe` module.
+#![deny(unsafe_code)]
+#![warn(missing_docs, unreachable_pub)]
+
 mod answer;
 mod budget;
 mod classify;

@@ -43,11 +43,8 @@ pub(crate) fn check_memory_bytes() -> u64 {
 
 /// How many checks may run at once: what was asked, within the run's memory.
 pub(crate) fn parallel_checks(asked: usize) -> usize {
-    let fit = (run_memory_mib() / CHECK_MEMORY_MIB).max(1);
-    asked
-        .min(usize::try_from(fit).unwrap_or(usize::MAX))
-        .min(crate::os::MAX_CHECK_GROUPS)
-        .max(1)
+    let fit = usize::try_from(run_memory_mib() / CHECK_MEMORY_MIB).unwrap_or(usize::MAX);
+    asked.clamp(1, fit.clamp(1, crate::os::MAX_CHECK_GROUPS))
 }
 
 /// The deadline of a run of `checks` checks, `parallel` at a time: every check at its time

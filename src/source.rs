@@ -80,10 +80,9 @@ pub(crate) fn bypass_warning(crate_dir: &Path) -> Option<String> {
             .map(|line| line.split("//").next().unwrap_or(""))
             .collect::<Vec<_>>()
             .join("\n");
-        let relative = path.strip_prefix(crate_dir).map_or_else(
-            |_| path.display().to_string(),
-            |relative| join_path(relative),
-        );
+        let relative = path
+            .strip_prefix(crate_dir)
+            .map_or_else(|_| path.display().to_string(), join_path);
         if has_word(&code, "unsafe") {
             found.push(format!("{relative} uses `unsafe`"));
         }

@@ -19,7 +19,7 @@ use crate::process::{cargo_test, cargo_test_one};
 use crate::workbook;
 
 /// Runs every benchmark, `runs` times where it repeats, and prints a summary table.
-pub fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
+pub(crate) fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     let chapters = workbook::written_chapters(root)?;
     let first = chapters

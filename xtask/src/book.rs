@@ -57,14 +57,14 @@ const HOST: &str = "127.0.0.1";
 const PORT: &str = "3000";
 
 /// The mdbook and mdbook-admonish binaries at their pinned versions.
-pub struct Tools {
-    pub mdbook: PathBuf,
-    pub admonish: PathBuf,
+pub(crate) struct Tools {
+    pub(crate) mdbook: PathBuf,
+    pub(crate) admonish: PathBuf,
 }
 
 /// Finds both tools at their pinned versions, installing them into the cache if needed.
 /// Returns absolute paths.
-pub fn ensure_tools() -> anyhow::Result<Tools> {
+pub(crate) fn ensure_tools() -> anyhow::Result<Tools> {
     Ok(Tools {
         mdbook: ensure(&MDBOOK)?,
         admonish: ensure(&ADMONISH)?,
@@ -172,7 +172,7 @@ fn mdbook(tools: &Tools) -> anyhow::Result<Command> {
 
 /// Builds the book into `book/` and checks it: mdbook logged no warning or error, every
 /// admonish block was rendered, and every internal link and anchor resolves.
-pub fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
+pub(crate) fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
     let output = root.join(OUTPUT);
     let mut command = mdbook(tools)?;
     command
@@ -227,7 +227,7 @@ pub fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
 
 /// Builds and checks the book, then serves it on localhost. mdbook rebuilds it as files
 /// change (without these checks; `cargo xtask book` runs them again).
-pub fn serve(root: &Path, tools: &Tools, open: bool) -> anyhow::Result<()> {
+pub(crate) fn serve(root: &Path, tools: &Tools, open: bool) -> anyhow::Result<()> {
     build(root, tools)?;
     println!("Serving the book at http://{HOST}:{PORT}/ (Ctrl-C stops it)");
     let mut command = mdbook(tools)?;

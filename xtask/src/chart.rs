@@ -7,7 +7,7 @@ const ROWS: [(&str, usize); 3] = [("total blocks", 0), ("total bytes", 1), ("pea
 
 /// The six counts of the first `new: …` line a listing printed: total blocks and bytes, peak
 /// blocks and bytes, live blocks and bytes.
-pub fn first_measurement(printed: &str) -> Option<[u64; 6]> {
+pub(crate) fn first_measurement(printed: &str) -> Option<[u64; 6]> {
     let line = printed.lines().find(|line| line.starts_with("new: "))?;
     let figures = line.split("| time:").next()?;
     let numbers: Vec<u64> = figures
@@ -19,7 +19,7 @@ pub fn first_measurement(printed: &str) -> Option<[u64; 6]> {
 
 /// An SVG with one pair of bars per figure: the "before" listing's and the "after" one's.
 /// Each pair has its own scale, since bytes and blocks differ by orders of magnitude.
-pub fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -> String {
+pub(crate) fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -> String {
     const LABEL: u32 = 130;
     const BAR: u32 = 380;
     const WIDTH: u32 = LABEL + BAR + 110;

@@ -50,7 +50,7 @@ impl Outputs<'_> {
 }
 
 /// Runs the generation, or its check.
-pub fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
+pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     let rustc = rustc_version()?;
     let mismatch = toolchain_mismatch(&pinned_toolchain(root)?, &rustc);
     if let Some(mismatch) = &mismatch {
@@ -64,6 +64,13 @@ pub fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     };
     outputs.put(&root.join("chapters/SUMMARY.md"), &summary(&chapters))?;
     outputs.put(&root.join("chapters/schedule.md"), &schedule(&chapters))?;
+    let missing_hints = missing_hints(root, &chapters)?;
+    anyhow::ensure!(
+        missing_hints.is_empty(),
+        "a budget names a hint its chapter's page does not have (a report would send the \
+         reader nowhere):\n{}",
+        missing_hints.join("\n")
+    );
     for chapter in chapters.iter().filter(|c| c.written) {
         let table = budget_tables(chapter, root)?;
         outputs.put(&chapter.page_dir(root).join("budgets.md"), &table)?;
@@ -215,6 +222,29 @@ fn budget_tables(chapter: &Chapter, root: &Path) -> anyhow::Result<String> {
         }
     }
     Ok(text)
+}
+
+/// Every budget whose `hint` is not the title of a hint on its chapter's page. A hint is an
+/// admonition, so its title stands on the page as `title="…"`.
+fn missing_hints(root: &Path, chapters: &[Chapter]) -> anyhow::Result<Vec<String>> {
+    let mut missing = Vec::new();
+    for chapter in chapters.iter().filter(|c| c.written) {
+        let page_path = chapter.page_dir(root).join("index.md");
+        let page = std::fs::read_to_string(&page_path)
+            .with_context(|| format!("reading {}", page_path.display()))?;
+        for budget in chapter.budgets(root)?.checks {
+            if !page.contains(&format!("title=\"{}\"", budget.hint)) {
+                missing.push(format!(
+                    "  exercises/{}/budgets.toml: {} names \"{}\", which is not a hint's title in {}",
+                    chapter.package(),
+                    CheckName::budget(&budget.name),
+                    budget.hint,
+                    page_path.strip_prefix(root).unwrap_or(&page_path).display()
+                ));
+            }
+        }
+    }
+    Ok(missing)
 }
 
 fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {

@@ -15,7 +15,7 @@ use crate::workbook::{self, Chapter};
 
 /// Which code the checks grade.
 #[derive(Clone, Copy, Debug)]
-pub enum Code {
+pub(crate) enum Code {
     /// `src/lib.rs`, as shipped.
     Starter,
     /// `solution.rs`, through the `solution` feature.
@@ -32,15 +32,15 @@ impl Code {
 }
 
 /// What one run of a chapter's checks produced.
-pub struct Run {
-    pub passed: bool,
-    pub verdicts: Vec<Verdict>,
-    pub printed: String,
+pub(crate) struct Run {
+    pub(crate) passed: bool,
+    pub(crate) verdicts: Vec<Verdict>,
+    pub(crate) printed: String,
 }
 
 /// Runs `chapter`'s checks on `code` and collects the grader's verdicts. `extra` goes to
 /// cargo (such as `--release`), `test_args` to the test binary (such as `--test-threads=1`).
-pub fn run_checks(
+pub(crate) fn run_checks(
     root: &Path,
     chapter: &Chapter,
     code: Code,
@@ -64,7 +64,7 @@ fn test_command(root: &Path, package: &str, code: Code) -> Command {
 }
 
 /// Runs a `cargo test` command with the grader's verdicts going to `dir`, and collects them.
-pub fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
+pub(crate) fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
     let _ = std::fs::remove_dir_all(dir);
     command.env(VERDICTS_DIR, dir);
     let output = command.output().context("starting cargo test")?;
@@ -88,12 +88,12 @@ pub fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
     })
 }
 
-pub fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {
+pub(crate) fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {
     root.join("target/xtask/verdicts").join(package).join(label)
 }
 
 /// Grades every written chapter, and the grader itself; fails with every problem found.
-pub fn grade(root: &Path) -> anyhow::Result<()> {
+pub(crate) fn grade(root: &Path) -> anyhow::Result<()> {
     let mut problems = crate::fixtures::grader_survives_misbehaviour(root)?;
     for chapter in workbook::written_chapters(root)? {
         let package = chapter.package();

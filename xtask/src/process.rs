@@ -6,21 +6,21 @@ use std::process::{Command, Output};
 use anyhow::Context as _;
 
 /// `cargo`, the one that runs this xtask, in the workspace root.
-pub fn cargo(root: &Path) -> Command {
+pub(crate) fn cargo(root: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     command.current_dir(root);
     command
 }
 
 /// `cargo test --quiet -p package`: the checks of one exercise crate.
-pub fn cargo_test(root: &Path, package: &str) -> Command {
+pub(crate) fn cargo_test(root: &Path, package: &str) -> Command {
     let mut command = cargo(root);
     command.args(["test", "--quiet", "-p", package]);
     command
 }
 
 /// `cargo test -p package -- --exact check`: one check of one exercise crate.
-pub fn cargo_test_one(root: &Path, package: &str, check: &str) -> Command {
+pub(crate) fn cargo_test_one(root: &Path, package: &str, check: &str) -> Command {
     let mut command = cargo_test(root, package);
     command.args(["--", "--exact", check]);
     command
@@ -36,7 +36,7 @@ fn describe(command: &Command) -> String {
 }
 
 /// Runs `command` with its output on the terminal; fails if it fails.
-pub fn run(command: &mut Command) -> anyhow::Result<()> {
+pub(crate) fn run(command: &mut Command) -> anyhow::Result<()> {
     let shown = describe(command);
     println!("$ {shown}");
     let status = command
@@ -54,7 +54,7 @@ fn captured(command: &mut Command) -> anyhow::Result<Output> {
 }
 
 /// Runs `command` and returns what it printed; fails, with its stderr, if it fails.
-pub fn output_of(command: &mut Command) -> anyhow::Result<String> {
+pub(crate) fn output_of(command: &mut Command) -> anyhow::Result<String> {
     let output = captured(command)?;
     anyhow::ensure!(
         output.status.success(),
@@ -67,7 +67,7 @@ pub fn output_of(command: &mut Command) -> anyhow::Result<String> {
 }
 
 /// Runs a command that is expected to fail (a starter's tests) and returns its stdout.
-pub fn stdout_of_failing(command: &mut Command) -> anyhow::Result<String> {
+pub(crate) fn stdout_of_failing(command: &mut Command) -> anyhow::Result<String> {
     let output = captured(command)?;
     anyhow::ensure!(
         !output.status.success(),

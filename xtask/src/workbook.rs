@@ -8,36 +8,39 @@ use serde::Deserialize;
 /// One chapter, as `workbook.toml` describes it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Chapter {
-    pub number: u32,
-    pub slug: String,
-    pub title: String,
-    pub talk: String,
-    pub part: String,
-    pub reading_minutes: u32,
-    pub exercise_minutes: u32,
+pub(crate) struct Chapter {
+    pub(crate) number: u32,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) talk: String,
+    pub(crate) part: String,
+    pub(crate) reading_minutes: u32,
+    pub(crate) exercise_minutes: u32,
     /// Whether the page and the exercise crate exist yet.
-    pub written: bool,
+    pub(crate) written: bool,
 }
 
 impl Chapter {
     /// `chapter-N`: the exercise crate's package name.
-    pub fn package(&self) -> String {
+    pub(crate) fn package(&self) -> String {
         format!("chapter-{}", self.number)
     }
 
     /// `chapters/NN-slug`.
-    pub fn page_dir(&self, root: &Path) -> PathBuf {
+    pub(crate) fn page_dir(&self, root: &Path) -> PathBuf {
         root.join("chapters").join(&self.slug)
     }
 
     /// `exercises/chapter-N`.
-    pub fn exercise_dir(&self, root: &Path) -> PathBuf {
+    pub(crate) fn exercise_dir(&self, root: &Path) -> PathBuf {
         root.join("exercises").join(self.package())
     }
 
     /// The chapter's `budgets.toml`, parsed.
-    pub fn budgets(&self, root: &Path) -> anyhow::Result<seek_and_destroy::tooling::Budgets> {
+    pub(crate) fn budgets(
+        &self,
+        root: &Path,
+    ) -> anyhow::Result<seek_and_destroy::tooling::Budgets> {
         let path = self.exercise_dir(root).join("budgets.toml");
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
@@ -52,7 +55,7 @@ struct WorkbookFile {
 }
 
 /// Every chapter, in order.
-pub fn chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
+pub(crate) fn chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
     let path = root.join("workbook.toml");
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -70,22 +73,22 @@ pub fn chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
 }
 
 /// The written chapters only: those with a page and an exercise crate.
-pub fn written_chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
+pub(crate) fn written_chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
     Ok(chapters(root)?.into_iter().filter(|c| c.written).collect())
 }
 
 /// A runnable listing: a `.rs` file in a chapter folder, registered as a Cargo example.
 #[derive(Debug, Deserialize)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// The example's name, `chNN-STEM`.
-    pub name: String,
+    pub(crate) name: String,
     /// Its source, relative to the root.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 impl Listing {
     /// Where its output is saved: the source with `.out` for `.rs`.
-    pub fn output_path(&self, root: &Path) -> PathBuf {
+    pub(crate) fn output_path(&self, root: &Path) -> PathBuf {
         root.join(&self.path).with_extension("out")
     }
 }
@@ -98,7 +101,7 @@ struct RootManifest {
 
 /// Every listing the root `Cargo.toml` registers, after checking that each `.rs` file in a
 /// chapter folder is registered under its conventional name.
-pub fn listings(root: &Path) -> anyhow::Result<Vec<Listing>> {
+pub(crate) fn listings(root: &Path) -> anyhow::Result<Vec<Listing>> {
     let text = std::fs::read_to_string(root.join("Cargo.toml"))?;
     let manifest: RootManifest = toml::from_str(&text).context("parsing Cargo.toml")?;
     let listings = manifest.example;
