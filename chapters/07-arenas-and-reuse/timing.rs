@@ -4,6 +4,8 @@
 //! Run it in a release build: `cargo run --release --example ch07-timing`. A debug build
 //! prints no times, because they would measure unoptimised code.
 
+// xtask: run in release
+
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -2,7 +2,9 @@
 //!
 //! - `chapters/SUMMARY.md` and `chapters/schedule.md`, from `workbook.toml`;
 //! - `chapters/NN-slug/budgets.md`, from each exercise's `budgets.toml`;
-//! - `chapters/NN-slug/STEM.out`, what each listing prints;
+//! - `chapters/NN-slug/STEM.out`, what each listing prints (in a debug build, as `cargo test`
+//!   builds the exercises; in release for a listing that times something and carries
+//!   `// xtask: run in release`);
 //! - `chapters/NN-slug/before-after.svg`, a bar chart of the `before` and `after` listings;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
 //! - `chapters/toolchain.md`, which toolchain produced the figures.
@@ -254,7 +256,14 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
     }
     crate::process::run(cargo(root).args(["build", "--quiet", "--examples"]))?;
     for listing in &listings {
-        let printed = output_of(cargo(root).args(["run", "--quiet", "--example", &listing.name]))
+        let mut command = cargo(root);
+        command.args(["run", "--quiet", "--example", &listing.name]);
+        // Its times are shown on the page, so they come from optimised code; `generate
+        // --check` compares the rest of what it prints, as for every listing.
+        if listing.runs_in_release(root)? {
+            command.arg("--release");
+        }
+        let printed = output_of(&mut command)
             .with_context(|| format!("running the listing {}", listing.path.display()))?;
         outputs.put(&listing.output_path(root), &printed)?;
     }
