@@ -32,7 +32,7 @@ fn user_name(i: u64) -> String {
         name.push_str(SYLLABLES[(x % 25) as usize]);
         x /= 25;
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         name[..1].make_ascii_uppercase();
     }
     name
