@@ -10,7 +10,7 @@ use chapter_1 as exercise;
 mod exercise;
 
 use exercise::count_word;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Words around `the`: matches in several cases and with punctuation at the end, and
 /// near-misses of the same length, with the same last letter, with punctuation elsewhere, or
@@ -29,15 +29,12 @@ const AROUND_AT_HOME: [&str; 16] = [
 /// A text of `words` words drawn from `vocabulary`, separated by one or more spaces, tabs or
 /// newlines, the same on every run.
 fn text(vocabulary: &[&str], words: usize, seed: u64) -> String {
-    let mut state = seed;
+    let mut numbers = Xorshift::new(seed);
     let mut out = String::new();
     for _ in 0..words {
-        // xorshift64: cheap, deterministic, good enough to shuffle words.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        out.push_str(vocabulary[(state % vocabulary.len() as u64) as usize]);
-        out.push_str(match state % 11 {
+        let n = numbers.next_u64();
+        out.push_str(vocabulary[(n % vocabulary.len() as u64) as usize]);
+        out.push_str(match n % 11 {
             0 => "\n",
             1 => "\t",
             2 => "  ",

@@ -10,7 +10,7 @@ use chapter_2 as exercise;
 mod exercise;
 
 use exercise::expand;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Characters of every UTF-8 width: 1 byte (`a`, `@`, `` ` ``, ` `), 2 (`é`, `ß`), 3 (`€`, `中`)
 /// and 4 (`🦀`, `𝄞`).
@@ -19,15 +19,12 @@ const CHARS: [char; 10] = ['a', '@', '`', ' ', 'é', 'ß', '€', '中', '🦀',
 /// `len` runs with counts from 0 to `max_count` and characters from `chars`, the same on
 /// every run of the checks.
 fn runs(len: usize, max_count: u64, chars: &[char], seed: u64) -> Vec<(usize, char)> {
-    let mut state = seed;
+    let mut numbers = Xorshift::new(seed);
     (0..len)
         .map(|_| {
-            // xorshift64: cheap, deterministic, good enough for test data.
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let count = (state >> 8) % (max_count + 1);
-            (count as usize, chars[(state % chars.len() as u64) as usize])
+            let n = numbers.next_u64();
+            let count = (n >> 8) % (max_count + 1);
+            (count as usize, chars[(n % chars.len() as u64) as usize])
         })
         .collect()
 }

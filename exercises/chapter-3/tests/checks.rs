@@ -12,7 +12,7 @@ mod exercise;
 use std::ops::Range;
 
 use exercise::count_palindromes;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// The digits of `n` in `base`, first one first (not measured).
 fn digits_of(mut n: u64, base: u32) -> Vec<u32> {
@@ -71,15 +71,11 @@ fn around(center: u64) -> Range<u64> {
 /// Ranges and bases, the same on every run: for bases 2 to 36, a range at a random start of
 /// any size, up to 64 bits, and a range around a palindrome of that size in that base.
 fn generated_cases() -> Vec<(Range<u64>, u32)> {
-    let mut state: u64 = 0x5eed_ab1e;
+    let mut numbers = Xorshift::new(0x5eed_ab1e);
     let mut cases = Vec::new();
     for base in 2..=36 {
-        // xorshift64: cheap, deterministic, good enough to pick starts.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
         // Shift right by a varying amount, so that the starts spread over every size.
-        let start = state >> ((base * 7) % 64);
+        let start = numbers.next_u64() >> ((base * 7) % 64);
         cases.push((around(start), base));
         if let Some(palindrome) = mirrored(start, base) {
             cases.push((around(palindrome), base));
