@@ -57,6 +57,9 @@ fn main() {
         .take(10_000)
         .filter(|n| n % 2 == 1)
         .map(|n| n * n);
-    println!("the pipeline, before its first item: {} bytes", size_of_val(&pipeline));
+    println!(
+        "the pipeline, before its first item: {} bytes",
+        size_of_val(&pipeline)
+    );
     // ANCHOR_END: size
 }

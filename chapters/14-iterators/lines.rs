@@ -56,8 +56,7 @@ fn main() {
         let text = log(lines);
         let (errors, memory) = measure_memory(|| count_errors_with_lines(black_box(&text[..])));
         println!("lines(),     {lines:>6} lines, {errors:>4} errors: {memory}");
-        let (errors, memory) =
-            measure_memory(|| count_errors_with_read_line(black_box(&text[..])));
+        let (errors, memory) = measure_memory(|| count_errors_with_read_line(black_box(&text[..])));
         println!("read_line(), {lines:>6} lines, {errors:>4} errors: {memory}");
     }
     // ANCHOR_END: measure

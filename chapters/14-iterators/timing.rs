@@ -65,7 +65,9 @@ fn main() {
     });
     row("odd squares among 10,000 numbers", eager, lazy);
 
-    let text: String = (0..n).map(|i| format!("INFO {i:05} request served\n")).collect();
+    let text: String = (0..n)
+        .map(|i| format!("INFO {i:05} request served\n"))
+        .collect();
     let with_lines = fastest(|| black_box(text.as_bytes()).lines().count());
     let with_read_line = fastest(|| {
         let mut input = black_box(text.as_bytes());
@@ -77,11 +79,19 @@ fn main() {
         }
         count
     });
-    row("10,000 lines: lines(), read_line", with_lines, with_read_line);
+    row(
+        "10,000 lines: lines(), read_line",
+        with_lines,
+        with_read_line,
+    );
 }
 
 /// One line of the table: what was timed, the eager time and the lazy one.
 fn row(what: &str, eager: Duration, lazy: Duration) {
-    println!("  {what:<34} {:>9} {:>9}", format!("{eager:.1?}"), format!("{lazy:.1?}"));
+    println!(
+        "  {what:<34} {:>9} {:>9}",
+        format!("{eager:.1?}"),
+        format!("{lazy:.1?}")
+    );
 }
 // ANCHOR_END: timing
