@@ -17,7 +17,8 @@ pub struct Request {
 /// How many earlier requests an incident report quotes.
 pub const CONTEXT: usize = 3;
 
-/// The service's request log: the path of every request it has handled, in order.
+/// The service's request log: the path of every request it has handled, in order. Incident
+/// reports take their context from it.
 static LOG: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Handles a batch of requests in order, and returns one report for each that failed with a
