@@ -11,7 +11,7 @@ use chapter_15 as exercise;
 mod exercise;
 
 use exercise::Ledger;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Everything the checks ask a ledger: its length, net quantity, fees, turnover from a
 /// price, and largest trade.
@@ -66,37 +66,25 @@ fn expected(trades: &[Trade], min_price: u64) -> Result<Answers, String> {
     Ok((trades.len(), net, fees, turnover, largest.map(|t| t.id)))
 }
 
-/// xorshift64: cheap, deterministic, good enough for test data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number from `low` to `high`, both included.
-    fn between(&mut self, low: u64, high: u64) -> u64 {
-        low + self.next() % (high - low + 1)
-    }
+/// A number from `low` to `high`, both included.
+fn between(rng: &mut Xorshift, low: u64, high: u64) -> u64 {
+    low + rng.below(high - low + 1)
 }
 
 /// `n` trades, the same for the same seed: ids rising with gaps, prices from 1.00 to
 /// 1,000.00, quantities from 1 to 5,000, and a fee on about one trade in three.
 fn generate(n: usize, seed: u64) -> Vec<Trade> {
-    let mut rng = Rng(seed | 1);
-    let mut id = rng.between(1, 1_000);
+    let mut rng = Xorshift::new(seed);
+    let mut id = between(&mut rng, 1, 1_000);
     (0..n)
         .map(|_| {
-            id += rng.between(1, 20);
+            id += between(&mut rng, 1, 20);
             Trade {
                 id,
-                buy: rng.next() % 2 == 0,
-                price: rng.between(100, 100_000),
-                quantity: rng.between(1, 5_000),
-                fee: (rng.next() % 3 == 0).then(|| rng.between(1, 500)),
+                buy: rng.below(2) == 0,
+                price: between(&mut rng, 100, 100_000),
+                quantity: between(&mut rng, 1, 5_000),
+                fee: (rng.below(3) == 0).then(|| between(&mut rng, 1, 500)),
             }
         })
         .collect()
@@ -107,7 +95,7 @@ fn generate(n: usize, seed: u64) -> Vec<Trade> {
 fn to_json(trades: &[Trade], wide: bool, seed: u64) -> String {
     const VENUES: [&str; 4] = ["XLON", "XPAR", "XNYS", "XETR"];
     const NOTES: [&str; 4] = ["", "late fill", "client said \"urgent\"", "split order"];
-    let mut rng = Rng(seed ^ 0x9e37_79b9_7f4a_7c15);
+    let mut rng = Xorshift::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     let objects: Vec<String> = trades
         .iter()
         .map(|t| {
@@ -122,15 +110,18 @@ fn to_json(trades: &[Trade], wide: bool, seed: u64) -> String {
                 fields.push(format!("\"fee\": {fee}"));
             }
             if wide {
-                let venue = VENUES[rng.between(0, 3) as usize];
-                let note = NOTES[rng.between(0, 3) as usize].replace('"', "\\\"");
+                let venue = VENUES[rng.index(VENUES.len())];
+                let note = NOTES[rng.index(NOTES.len())].replace('"', "\\\"");
                 fields.push(format!("\"venue\": \"{venue}\""));
-                fields.push(format!("\"trader\": \"t-{:04}\"", rng.between(0, 9_999)));
+                fields.push(format!(
+                    "\"trader\": \"t-{:04}\"",
+                    between(&mut rng, 0, 9_999)
+                ));
                 fields.push(format!("\"note\": \"{note}\""));
             }
             // Fisher-Yates: the feed promises no order of fields.
             for i in (1..fields.len()).rev() {
-                fields.swap(i, rng.between(0, i as u64) as usize);
+                fields.swap(i, rng.index(i + 1));
             }
             format!("{{{}}}", fields.join(", "))
         })
