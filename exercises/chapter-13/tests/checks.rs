@@ -11,7 +11,7 @@ use chapter_13 as exercise;
 mod exercise;
 
 use exercise::{CONTEXT, Request, incident_reports};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// A request for `path` answered with `status`.
 fn request(path: &str, status: u16) -> Request {
@@ -59,14 +59,8 @@ const PATHS: [&str; 12] = [
 /// answered 200, with a few 404s, and exactly `failures` server errors at random places (some
 /// of them next to each other, some among the first few requests).
 fn generated_batch(len: usize, failures: usize, seed: u64) -> Vec<Request> {
-    let mut state = seed;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough here.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed);
+    let mut next = move || numbers.next_u64();
     let mut batch: Vec<Request> = (0..len)
         .map(|_| {
             let path = PATHS[(next() % PATHS.len() as u64) as usize];

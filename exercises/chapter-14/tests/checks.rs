@@ -13,17 +13,15 @@ mod exercise;
 use std::io::BufReader;
 
 use exercise::{count_rises, meter_total};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// The meter's readings, as the exercise defines them (this copy is not measured).
 fn readings(seed: u64, count: usize) -> Vec<u64> {
-    let mut state = seed;
+    let mut numbers = Xorshift::new(seed);
     let mut readings = Vec::with_capacity(count);
     for _ in 0..count {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        readings.push(if state >> 61 == 0 { 0 } else { state % 5_000 });
+        let n = numbers.next_u64();
+        readings.push(if n >> 61 == 0 { 0 } else { n % 5_000 });
     }
     readings
 }
@@ -51,13 +49,10 @@ const METERS: [&str; 6] = [
 /// A meter log of `lines` lines, the same on every run for a given `seed`: readings from -3,000
 /// to 4,999 watt-hours, with a comment line now and then, and a blank line now and then.
 fn meter_log(lines: usize, seed: u64) -> Vec<u8> {
-    let mut state = seed;
+    let mut numbers = Xorshift::new(seed);
     let mut text = String::new();
     for _ in 0..lines {
-        // xorshift64: cheap, deterministic, good enough to pick meters and readings.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
+        let state = numbers.next_u64();
         match state % 50 {
             0 => text.push_str("# the meters were read again after a power cut\n"),
             1 => text.push('\n'),
