@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-/// The figures a chart compares, in its row order.
+/// The figures a chart compares, in its row order, and the place of each in a measurement.
 const ROWS: [(&str, usize); 3] = [("total blocks", 0), ("total bytes", 1), ("peak bytes", 3)];
+/// Live bytes at the end: charted only when a listing leaves some, as a leak does.
+const LIVE_ROW: (&str, usize) = ("live bytes at end", 5);
 
 /// The six counts of the first `new: …` line a listing printed: total blocks and bytes, peak
 /// blocks and bytes, live blocks and bytes.
@@ -23,7 +25,9 @@ pub(crate) fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -
     const LABEL: u32 = 130;
     const BAR: u32 = 380;
     const WIDTH: u32 = LABEL + BAR + 110;
-    let height = 56 + ROWS.len() as u32 * 64;
+    let leaks = before[LIVE_ROW.1] > 0 || after[LIVE_ROW.1] > 0;
+    let rows: Vec<(&str, usize)> = ROWS.into_iter().chain(leaks.then_some(LIVE_ROW)).collect();
+    let height = 56 + rows.len() as u32 * 64;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" \
          viewBox=\"0 0 {WIDTH} {height}\" font-family=\"sans-serif\" font-size=\"14\" \
@@ -39,7 +43,7 @@ pub(crate) fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -
         LABEL + 90,
         LABEL + 108,
     );
-    for (row, (name, index)) in ROWS.into_iter().enumerate() {
+    for (row, (name, index)) in rows.into_iter().enumerate() {
         let top = 60 + row as u32 * 64;
         let largest = before[index].max(after[index]).max(1);
         let _ = writeln!(svg, "<text x=\"10\" y=\"{}\">{name}</text>", top + 30);
@@ -71,6 +75,14 @@ mod tests {
         let printed = "words: 3\nnew: 9 blocks, 16352 bytes | peak: 1 block, 8192 bytes | \
                        live: 0 blocks, 0 bytes | time: 28.5µs\nnew: 1 block, 2 bytes | …";
         assert_eq!(first_measurement(printed), Some([9, 16352, 1, 8192, 0, 0]));
+    }
+
+    #[test]
+    fn live_bytes_are_charted_only_when_something_is_left() {
+        let none = before_after_svg("t", [1, 8, 1, 8, 0, 0], [1, 8, 1, 8, 0, 0]);
+        assert!(!none.contains("live bytes"));
+        let leak = before_after_svg("t", [1, 8, 1, 8, 1, 8], [1, 8, 1, 8, 0, 0]);
+        assert!(leak.contains("live bytes at end"));
     }
 
     #[test]

@@ -86,7 +86,19 @@ pub(crate) struct Listing {
     pub(crate) path: PathBuf,
 }
 
+/// The line that makes `generate` build and run a listing in release: a listing that times
+/// something says so, since a debug build's times measure unoptimised code.
+pub(crate) const RELEASE_MARKER: &str = "// xtask: run in release";
+
 impl Listing {
+    /// Whether the listing asks to run in release ([`RELEASE_MARKER`]).
+    pub(crate) fn runs_in_release(&self, root: &Path) -> anyhow::Result<bool> {
+        let path = root.join(&self.path);
+        let source = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        Ok(source.lines().any(|line| line.trim() == RELEASE_MARKER))
+    }
+
     /// Where its output is saved: the source with `.out` for `.rs`.
     pub(crate) fn output_path(&self, root: &Path) -> PathBuf {
         root.join(&self.path).with_extension("out")

@@ -1,0 +1,76 @@
+//! Before: a list you can walk both ways, with a strong pointer in each direction. Every pair of
+//! neighbours is a cycle, so dropping the list frees nothing.
+//!
+//! Run it with `cargo run --example ch06-before`.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::rc::Rc;
+
+use seek_and_destroy::measure_memory;
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+// ANCHOR: list
+type Link = Rc<RefCell<Node>>;
+
+struct Node {
+    value: u64,
+    next: Option<Link>,
+    prev: Option<Link>, // a second owner of the node before: a cycle with its `next`
+}
+
+/// A doubly linked list: `head` owns the first node, `tail` the last.
+#[derive(Default)]
+struct List {
+    head: Option<Link>,
+    tail: Option<Link>,
+}
+
+impl List {
+    fn push_back(&mut self, value: u64) {
+        let node = Rc::new(RefCell::new(Node {
+            value,
+            next: None,
+            prev: None,
+        }));
+        match self.tail.take() {
+            Some(old) => {
+                node.borrow_mut().prev = Some(Rc::clone(&old)); // new → old
+                old.borrow_mut().next = Some(Rc::clone(&node)); // old → new
+            }
+            None => self.head = Some(Rc::clone(&node)),
+        }
+        self.tail = Some(node);
+    }
+
+    /// The values from the last node to the first, summed with weights 1, 2, 3...
+    fn weighted_sum_backwards(&self) -> u64 {
+        let (mut sum, mut weight) = (0, 1);
+        let mut cursor = self.tail.clone();
+        while let Some(node) = cursor {
+            sum += weight * node.borrow().value;
+            weight += 1;
+            cursor = node.borrow().prev.clone();
+        }
+        sum
+    }
+}
+// ANCHOR_END: list
+
+fn main() {
+    // ANCHOR: measure
+    let (sum, memory) = measure_memory(|| {
+        let mut list = List::default();
+        for value in 1..=black_box(1_000) {
+            list.push_back(value);
+        }
+        let sum = list.weighted_sum_backwards();
+        drop(list); // the last handles on the list: head and tail
+        sum
+    });
+    println!("1,000 nodes, weighted sum from the back: {sum}");
+    println!("{memory}");
+    // ANCHOR_END: measure
+}

@@ -1,0 +1,68 @@
+//! Before: price every line of an order file, building a new lookup key for each line.
+//!
+//! Run it with `cargo run --example ch07-before`.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use seek_and_destroy::measure_memory;
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+// ANCHOR: total
+/// The value of every order line `shop,item,quantity`, priced from `prices`, whose keys
+/// are `"shop/item"`.
+fn total(orders: &str, prices: &HashMap<String, u64>) -> u64 {
+    let mut total = 0;
+    for line in orders.lines() {
+        let mut fields = line.split(',');
+        let (Some(shop), Some(item), Some(quantity)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue; // not an order line
+        };
+        let key = format!("{shop}/{item}"); // a new String for every line
+        let quantity: u64 = quantity.parse().unwrap_or(0);
+        total += prices.get(&key).copied().unwrap_or(0) * quantity;
+    } // `key` is dropped here, at the end of every iteration
+    total
+}
+// ANCHOR_END: total
+
+/// Five shops and six items: every key, `"shop/item"`, is 10 to 15 bytes long.
+const SHOPS: [&str; 5] = ["north", "south", "harbour", "station", "market"];
+const ITEMS: [&str; 6] = ["apples", "pears", "bread", "milk", "cheese", "coffee"];
+
+/// The price table, keyed `"shop/item"`.
+fn prices() -> HashMap<String, u64> {
+    let mut prices = HashMap::new();
+    for (s, shop) in SHOPS.iter().enumerate() {
+        for (i, item) in ITEMS.iter().enumerate() {
+            prices.insert(format!("{shop}/{item}"), (10 + 7 * s + 3 * i) as u64);
+        }
+    }
+    prices
+}
+
+/// `lines` order lines, the same on every run.
+fn orders(lines: usize) -> String {
+    let mut orders = String::new();
+    for n in 0..lines {
+        let (shop, item) = (SHOPS[n % 5], ITEMS[n % 6]);
+        orders.push_str(&format!("{shop},{item},{}\n", 1 + n % 9));
+    }
+    orders
+}
+
+fn main() {
+    // ANCHOR: measure
+    let prices = prices(); // built before measuring: not counted
+    for lines in [10_000, 1_000] {
+        let orders = orders(lines);
+        let (total, memory) = measure_memory(|| total(black_box(&orders), &prices));
+        println!("{lines} order lines, total {total}");
+        println!("{memory}");
+    }
+    // ANCHOR_END: measure
+}
