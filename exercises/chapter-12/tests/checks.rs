@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::fmt::{self, Write as _};
 
 use exercise::{Catalog, Prices, Row};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// What the shop sells: a name, a typical net price in cents and a typical weight in grams.
 /// Prices span eight orders of magnitude, past what a `u32` of cents can hold.
@@ -40,7 +40,7 @@ impl Prices for ShopPrices {
     fn gross_cents(&self, sku: u32, net_cents: u64) -> u64 {
         const VAT_PERCENT: [u64; 3] = [20, 10, 5];
         let taxed = net_cents + net_cents * VAT_PERCENT[(sku % 3) as usize] / 100;
-        if sku % 7 == 0 {
+        if sku.is_multiple_of(7) {
             taxed - taxed * 15 / 100
         } else {
             taxed
@@ -100,24 +100,16 @@ impl CountingPrices {
     }
 }
 
-/// xorshift64: cheap, deterministic, good enough to make catalogs.
-fn next(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
-
 /// A price file of `len` rows, the same on every run: increasing, unique SKUs below
 /// 1,000,000, goods of every kind, prices and weights within 50 % of the typical ones.
 fn rows(len: usize, seed: u64) -> Vec<Row> {
-    let mut state = seed | 1;
-    let mut sku = (next(&mut state) % 1_000) as u32;
+    let mut numbers = Xorshift::new(seed);
+    let mut sku = numbers.below(1_000) as u32;
     (0..len)
         .map(|_| {
-            sku += 1 + (next(&mut state) % 300) as u32;
-            let (name, net, grams) = GOODS[(next(&mut state) % GOODS.len() as u64) as usize];
-            let percent = 50 + next(&mut state) % 100;
+            sku += 1 + numbers.below(300) as u32;
+            let (name, net, grams) = GOODS[numbers.index(GOODS.len())];
+            let percent = 50 + numbers.below(100);
             Row {
                 sku,
                 grams: (u64::from(grams) * percent.min(100) / 100) as u32,
@@ -131,16 +123,16 @@ fn rows(len: usize, seed: u64) -> Vec<Row> {
 /// An order of `len` distinct SKUs from `rows`, in a scrambled order, with `unknown` SKUs that
 /// are not in the file mixed in.
 fn order(rows: &[Row], len: usize, unknown: usize, seed: u64) -> Vec<u32> {
-    let mut state = seed | 1;
+    let mut numbers = Xorshift::new(seed);
     let mut skus: Vec<u32> = rows.iter().map(|row| row.sku).collect();
     for i in (1..skus.len()).rev() {
-        skus.swap(i, (next(&mut state) % (i as u64 + 1)) as usize);
+        skus.swap(i, numbers.index(i + 1));
     }
     skus.truncate(len);
     for i in 0..unknown {
         // SKUs increase along the file, so no row has a SKU above the last row's.
         let missing = rows.last().map_or(0, |row| row.sku) + 1 + i as u32;
-        let at = (next(&mut state) % (skus.len() as u64 + 1)) as usize;
+        let at = numbers.index(skus.len() + 1);
         skus.insert(at, missing);
     }
     skus
