@@ -90,7 +90,7 @@ fn main() {
         .filter(|p| p.status == Status::Delivered)
         .count();
     println!(
-        "rows:    {delivered} delivered, a scan of the statuses reads {} bytes",
+        "rows:    {delivered} delivered, a scan of the statuses walks over {} bytes",
         rows.len() * size_of::<Parcel>()
     );
     println!("  {memory}");
@@ -117,7 +117,7 @@ fn main() {
         .filter(|&&s| s == Status::Delivered)
         .count();
     println!(
-        "columns: {delivered} delivered, a scan of the statuses reads {} bytes",
+        "columns: {delivered} delivered, a scan of the statuses walks over {} bytes",
         columns.statuses.len() * size_of::<Status>()
     );
     println!("  {memory}");

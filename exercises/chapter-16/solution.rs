@@ -5,10 +5,10 @@
 /// columns: every name back to back in one `String`, every mark back to back in one `Vec`, and
 /// for each student where their name and their marks end.
 pub struct Gradebook {
-    names: String,        // "Ada LovelaceAlan Turing..."
-    name_ends: Vec<u32>,  // [12, 23, ...]: the text is under 4 GiB, so a u32 can point anywhere
-    marks: Vec<u8>,       // [93, 88, 71, ...]
-    mark_ends: Vec<u32>,  // [3, 3, ...]: Alan Turing has no marks
+    names: String,       // "Ada LovelaceAlan Turing..."
+    name_ends: Vec<u32>, // [12, 23, ...]: the text is under 4 GiB, so a u32 can point anywhere
+    marks: Vec<u8>,      // [93, 88, 71, ...]
+    mark_ends: Vec<u32>, // [3, 3, ...]: Alan Turing has no marks
 }
 
 impl Gradebook {

@@ -70,7 +70,11 @@ fn digest_of(book: &Gradebook) -> Digest {
 
 /// The digest the students should give, from the reference.
 fn expected_digest(students: &[Expected]) -> Digest {
-    digest(students.iter().map(|s| (s.name.as_str(), s.marks.as_slice())))
+    digest(
+        students
+            .iter()
+            .map(|s| (s.name.as_str(), s.marks.as_slice())),
+    )
 }
 
 /// `count` students, the same on every run for a given `seed`: names of 2 to 40 bytes, some
@@ -117,8 +121,16 @@ fn assert_reads_back(text: &str, expected: &[Expected]) {
     assert_answer!(book.is_empty(), expected.is_empty());
     for (i, student) in expected.iter().enumerate() {
         let line = student.line();
-        assert_answer!(book.name(i), student.name.as_str(), "name of line {i}: {line}");
-        assert_answer!(book.marks(i), student.marks.as_slice(), "marks of line {i}: {line}");
+        assert_answer!(
+            book.name(i),
+            student.name.as_str(),
+            "name of line {i}: {line}"
+        );
+        assert_answer!(
+            book.marks(i),
+            student.marks.as_slice(),
+            "marks of line {i}: {line}"
+        );
     }
 }
 
