@@ -78,7 +78,10 @@ fn main() {
         Rc::strong_count(&shared),
         Rc::weak_count(&shared)
     );
-    println!("  x through the Weak: {:?}", observer.upgrade().map(|p| p.x));
+    println!(
+        "  x through the Weak: {:?}",
+        observer.upgrade().map(|p| p.x)
+    );
     println!("  size_of_val(&shared): {}", size_of_val(&shared));
     // ANCHOR_END: counts
     black_box((path, boxed, shared.y));

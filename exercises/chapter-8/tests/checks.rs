@@ -66,7 +66,14 @@ impl Random {
 }
 
 const WORDS: [&str; 8] = [
-    "tea", "green", "oolong", "biscuits", "jam", "dark chocolate", "rye", "honey",
+    "tea",
+    "green",
+    "oolong",
+    "biscuits",
+    "jam",
+    "dark chocolate",
+    "rye",
+    "honey",
 ];
 
 /// A catalogue of `count` products, grown the way a program grows one: pushed one by one,
