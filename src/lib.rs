@@ -161,6 +161,7 @@ mod answer;
 mod budget;
 mod classify;
 mod exercise;
+mod inputs;
 mod limits;
 mod measure;
 mod os;
@@ -173,6 +174,7 @@ mod spawn;
 mod verdict;
 
 pub use exercise::Exercise;
+pub use inputs::Xorshift;
 pub use measure::{Measurement, measure_memory};
 
 pub mod tooling {

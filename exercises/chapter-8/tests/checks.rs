@@ -17,7 +17,7 @@ mod exercise;
 use std::rc::Rc;
 
 use exercise::{Catalogue, Product, Stock, heap_bytes};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Runs `build` under a profiler of its own, and returns the catalogue with the bytes dhat
 /// saw live once it was built: every block the catalogue holds, and nothing else, since
@@ -53,18 +53,6 @@ fn check(what: &str, build: impl FnOnce() -> Catalogue) {
     );
 }
 
-/// xorshift64: cheap, deterministic, good enough to vary a catalogue.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 const WORDS: [&str; 8] = [
     "tea",
     "green",
@@ -80,20 +68,20 @@ const WORDS: [&str; 8] = [
 /// so that most `String`s and `Vec`s end with room to spare. Tags come from a pool of
 /// `distinct_tags`; the tags no product took are freed with the pool.
 fn generated(count: usize, distinct_tags: usize, seed: u64) -> Catalogue {
-    let mut random = Random(seed | 1);
+    let mut random = Xorshift::new(seed);
     let pool: Vec<Rc<str>> = (0..distinct_tags)
-        .map(|k| Rc::from(format!("{}-{k}", WORDS[random.below(WORDS.len())]).as_str()))
+        .map(|k| Rc::from(format!("{}-{k}", WORDS[random.index(WORDS.len())]).as_str()))
         .collect();
     let mut products = Vec::new();
     for n in 0..count {
         let mut name = String::new();
         for _ in 0..1 + random.below(3) {
-            name.push_str(WORDS[random.below(WORDS.len())]);
+            name.push_str(WORDS[random.index(WORDS.len())]);
             name.push(' ');
         }
         let mut tags = Vec::new();
         for _ in 0..random.below(4) {
-            tags.push(Rc::clone(&pool[random.below(pool.len())]));
+            tags.push(Rc::clone(&pool[random.index(pool.len())]));
         }
         let mut counts = Vec::new();
         for _ in 0..random.below(7) {
