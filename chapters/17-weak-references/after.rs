@@ -78,7 +78,7 @@ fn main() {
             .observers
             .iter()
             .filter_map(Weak::upgrade)
-            .last()
+            .next_back()
             .map(|o| o.widget)
     );
     println!("{memory}");

@@ -154,7 +154,11 @@ fn main() {
                 true,
                 "a and c share one name"
             );
-            assert_answer!(Rc::ptr_eq(a.topic(), b.topic()), false, "a and b share a name");
+            assert_answer!(
+                Rc::ptr_eq(a.topic(), b.topic()),
+                false,
+                "a and b share a name"
+            );
             assert_answer!(hub.topics_in_use(), 2);
         })
         .correctness("only_live_subscribers_hear", || {
@@ -190,7 +194,12 @@ fn main() {
                 let day = busy_day(300, 1 + seed as usize % 9, 1 + seed as usize % 7, seed);
                 assert_answer!(run(&day), reference(&day), "busy day #{}", seed);
                 let day = passing_topics(300, 1 + seed as usize % 4, 1 + seed as usize % 5, seed);
-                assert_answer!(run(&day), reference(&day), "day of passing topics #{}", seed);
+                assert_answer!(
+                    run(&day),
+                    reference(&day),
+                    "day of passing topics #{}",
+                    seed
+                );
             }
         })
         .budget(
