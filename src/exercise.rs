@@ -14,14 +14,11 @@ use crate::budget::{Budget, Budgets};
 use crate::classify::classify;
 use crate::protocol::{self, Report};
 use crate::runner::{self, Arguments, Trial, TrialResult};
+use crate::sites::BACKTRACE_FRAMES;
 use crate::spawn::{Traces, run_check};
 use crate::tooling::VERDICTS_DIR;
 use crate::verdict::{CheckName, Kind, Outcome, Verdict};
 use crate::{limits, os, report, source};
-
-/// Frames dhat keeps per allocation: enough to reach the reader's own frame below a
-/// `HashMap` insert (10, dhat's default, is not).
-const BACKTRACE_FRAMES: usize = 16;
 
 /// What a check's body gets in the child: its budget, if it is a budget check, and where
 /// dhat saves the profile.

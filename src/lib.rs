@@ -203,6 +203,7 @@ mod answer;
 mod budget;
 mod classify;
 mod exercise;
+mod inputs;
 mod limits;
 mod measure;
 mod os;
@@ -216,6 +217,7 @@ mod timeline;
 mod verdict;
 
 pub use exercise::Exercise;
+pub use inputs::Xorshift;
 pub use measure::{Measurement, measure_memory};
 pub use timeline::{
     TIMELINE_CAPACITY, TIMELINES_DIR, Timeline, TimelineAlloc, last_timeline, measure_timeline,

@@ -9,6 +9,10 @@ pub const TIMEOUT_SECS: &str = "SEEK_AND_DESTROY_TIMEOUT_SECS";
 /// that run at once.
 pub const MEMORY_MIB: &str = "SEEK_AND_DESTROY_MEMORY_MIB";
 
+/// More checks than this never run at once: the grader keeps their process groups in a fixed
+/// table, so that a signal handler can kill them all.
+pub(crate) const MAX_CHECK_GROUPS: usize = 64;
+
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_RUN_MEMORY_MIB: u64 = 4096;
 /// The address space one check may use. A check's process needs a few dozen MiB; an
@@ -44,7 +48,7 @@ pub(crate) fn check_memory_bytes() -> u64 {
 /// How many checks may run at once: what was asked, within the run's memory.
 pub(crate) fn parallel_checks(asked: usize) -> usize {
     let fit = usize::try_from(run_memory_mib() / CHECK_MEMORY_MIB).unwrap_or(usize::MAX);
-    asked.clamp(1, fit.clamp(1, crate::os::MAX_CHECK_GROUPS))
+    asked.clamp(1, fit.clamp(1, MAX_CHECK_GROUPS))
 }
 
 /// The deadline of a run of `checks` checks, `parallel` at a time: every check at its time

@@ -8,14 +8,14 @@
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
+use crate::limits::MAX_CHECK_GROUPS;
+
 /// Set once the grader itself is about to end the process; an exit before that is not ours.
 static FINISHED: AtomicBool = AtomicBool::new(false);
 
 /// The process groups of running checks, so that a deadline or Ctrl-C can kill them all.
 static CHECK_GROUPS: [AtomicI32; MAX_CHECK_GROUPS] =
     [const { AtomicI32::new(0) }; MAX_CHECK_GROUPS];
-/// More checks than this never run at once (see `memory::parallel_checks`).
-pub(crate) const MAX_CHECK_GROUPS: usize = 64;
 
 const EXITED_EARLY: &[u8] =
     b"\nseek-and-destroy: the process ended before the grader could finish, so no \

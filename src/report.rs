@@ -9,7 +9,7 @@ use crate::Measurement;
 use crate::budget::Budget;
 use crate::limits::TIMEOUT_SECS;
 use crate::protocol::Report;
-use crate::sites::top_sites;
+use crate::sites::{BACKTRACE_FRAMES, Sites, top_sites};
 use crate::verdict::{Kind, Outcome};
 
 /// How many allocation sites a report lists.
@@ -172,10 +172,11 @@ fn over_budget(text: &mut String, cx: &Context) {
     for (figure, limit) in budget.limits() {
         let _ = writeln!(text, "    {figure} <= {}: {}", limit.max, limit.why);
     }
-    match top_sites(cx.profile, &cx.lib_name(), cx.crate_dir) {
-        Some(sites) if !sites.is_empty() => {
+    let found = top_sites(cx.profile, &cx.lib_name(), cx.crate_dir);
+    match &found {
+        Some(found) if !found.sites.is_empty() => {
             text.push_str("\nWhere your code allocated (from dhat's profile, most bytes first):\n");
-            for site in sites.iter().take(TOP_SITES) {
+            for site in found.sites.iter().take(TOP_SITES) {
                 let _ = writeln!(
                     text,
                     "    {:<22} {:>12} {:>13}   in {}",
@@ -195,6 +196,19 @@ fn over_budget(text: &mut String, cx: &Context) {
              for the sites.)\n",
         ),
         None => text.push_str("\n(dhat's profile could not be read.)\n"),
+    }
+    if let Some(Sites {
+        unplaced: (blocks @ 1.., bytes),
+        ..
+    }) = found
+    {
+        let _ = writeln!(
+            text,
+            "    and {} ({}) that dhat's backtraces ({BACKTRACE_FRAMES} frames) could not follow \
+             back to your code",
+            crate::measure::count(blocks, "block"),
+            crate::measure::count(bytes, "byte"),
+        );
     }
     let _ = writeln!(
         text,

@@ -1,17 +1,19 @@
 // ANCHOR: solution
-/// The running totals of `values`: element `i` of the result is the sum of `values[0..=i]`.
+/// Expands run-length encoded text: each `(count, c)` stands for `count` copies of `c`, and
+/// the runs follow each other in order.
 ///
-/// `running_totals(&[3, 1, 4])` is `[3, 4, 8]`, and an empty slice gives an empty `Vec`.
-/// Totals use plain `+`: a total that does not fit in a `u64` is a bug, and panics in a debug
-/// build. The checks only use inputs whose totals fit.
-pub fn running_totals(values: &[u64]) -> Vec<u64> {
-    // One request, for exactly one total per value. No push below ever finds it full.
-    let mut totals = Vec::with_capacity(values.len());
-    let mut total = 0;
-    for &value in values {
-        total += value;
-        totals.push(total);
+/// `expand(&[(3, 'a'), (1, 'é'), (2, '!')])` is `"aaaé!!"`. A count of 0 adds nothing, and no
+/// runs give an empty `String`. The characters may be anything Unicode has, from `a` to `🦀`.
+pub fn expand(runs: &[(usize, char)]) -> String {
+    // A String's length is in bytes: a char takes 1 to 4 of them in UTF-8.
+    let bytes = runs.iter().map(|&(count, c)| count * c.len_utf8()).sum();
+    // One request, for exactly the bytes of the result. No push below finds it full.
+    let mut text = String::with_capacity(bytes);
+    for &(count, c) in runs {
+        for _ in 0..count {
+            text.push(c);
+        }
     }
-    totals
+    text
 }
 // ANCHOR_END: solution

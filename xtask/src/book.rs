@@ -72,10 +72,10 @@ pub(crate) fn ensure_tools() -> anyhow::Result<Tools> {
 }
 
 fn ensure(pin: &Pin) -> anyhow::Result<PathBuf> {
-    if let Some(found) = on_path(pin.name) {
-        if version_of(&found).as_deref() == Some(pin.version) {
-            return Ok(found);
-        }
+    if let Some(found) = on_path(pin.name)
+        && version_of(&found).as_deref() == Some(pin.version)
+    {
+        return Ok(found);
     }
     let cache = cache_dir()?;
     let binary = cache

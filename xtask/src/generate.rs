@@ -13,6 +13,9 @@
 //!
 //! With `--check` nothing is written: each file is compared with what it would be, wall times
 //! aside, and the command fails if any is stale.
+//!
+//! Both modes warn first when the running `rustc` is not the one `rust-toolchain.toml` pins:
+//! the figures count the standard library's allocations, which change between releases.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -52,6 +55,11 @@ impl Outputs<'_> {
 
 /// Runs the generation, or its check.
 pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
+    let rustc = rustc_version()?;
+    let mismatch = toolchain_mismatch(&pinned_toolchain(root)?, &rustc);
+    if let Some(mismatch) = &mismatch {
+        eprintln!("warning: {mismatch}");
+    }
     let chapters = workbook::chapters(root)?;
     let mut outputs = Outputs {
         root,
@@ -81,7 +89,10 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     }
     if !check {
         // Which toolchain made the figures is a fact about this run, not a figure to compare.
-        outputs.put(&root.join("chapters/toolchain.md"), &toolchain_note(root)?)?;
+        outputs.put(
+            &root.join("chapters/toolchain.md"),
+            &toolchain_note(root, &rustc)?,
+        )?;
     }
     if outputs.stale.is_empty() {
         if check {
@@ -94,10 +105,48 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
         .iter()
         .map(|p| format!("  {}", p.display()))
         .collect();
+    let cause = match &mismatch {
+        Some(mismatch) => format!("\n\nThis may be the toolchain, not the code: {mismatch}"),
+        None => String::new(),
+    };
     anyhow::bail!(
-        "these files differ from what the code produces now (run `cargo xtask generate`):\n{}",
+        "these files differ from what the code produces now (run `cargo xtask generate`):\n{}{cause}",
         list.join("\n")
     )
+}
+
+/// The first line of `rustc --version`, as run from here: through rustup, the pinned one.
+fn rustc_version() -> anyhow::Result<String> {
+    let printed = output_of(std::process::Command::new("rustc").arg("--version"))?;
+    Ok(printed.trim().to_owned())
+}
+
+/// The channel that `rust-toolchain.toml` pins, such as `1.95.0`.
+fn pinned_toolchain(root: &Path) -> anyhow::Result<String> {
+    let path = root.join("rust-toolchain.toml");
+    let text = std::fs::read_to_string(&path).context("reading rust-toolchain.toml")?;
+    let file: toml::Table = toml::from_str(&text).context("parsing rust-toolchain.toml")?;
+    file.get("toolchain")
+        .and_then(|toolchain| toolchain.get("channel"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned)
+        .context("rust-toolchain.toml has no [toolchain] channel")
+}
+
+/// Why the figures may not match, if `rustc` (a `rustc --version` line) is not the `pinned`
+/// release; `None` when it is.
+fn toolchain_mismatch(pinned: &str, rustc: &str) -> Option<String> {
+    let release = rustc.split_whitespace().nth(1).unwrap_or(rustc);
+    (release != pinned).then(|| {
+        format!(
+            "the book's figures were made with rustc {pinned}, the toolchain that \
+             rust-toolchain.toml pins, but this run uses {rustc}. Blocks and bytes count the \
+             standard library's allocations, which change between releases, so some figures may \
+             differ. Install the pinned toolchain (`rustup toolchain install {pinned}`) and \
+             run through rustup, or move the pin in rust-toolchain.toml and review every \
+             figure that moves."
+        )
+    })
 }
 
 /// `time: 41.2µs` → `time: …`, so outputs compare equal whatever the machine's speed.
@@ -320,8 +369,7 @@ fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     ))
 }
 
-fn toolchain_note(root: &Path) -> anyhow::Result<String> {
-    let rustc = output_of(std::process::Command::new("rustc").arg("--version"))?;
+fn toolchain_note(root: &Path, rustc: &str) -> anyhow::Result<String> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock"))?;
     let dhat = lock
         .split("[[package]]")
@@ -336,8 +384,10 @@ fn toolchain_note(root: &Path) -> anyhow::Result<String> {
     Ok(format!(
         "<small>Figures printed by `cargo xtask generate`: {}, dhat {dhat}, debug build, {} {}, \
          {} cores. Blocks and bytes are the same on every run; the time is this machine's and \
-         varies.</small>\n",
-        rustc.trim(),
+         varies. The workspace pins this toolchain in `rust-toolchain.toml`, because the figures \
+         count the standard library's own allocations, which change between releases: on \
+         another toolchain a few may differ, and `cargo xtask generate` says so.</small>\n",
+        rustc,
         std::env::consts::ARCH,
         std::env::consts::OS,
         std::thread::available_parallelism().map_or(1, usize::from),
@@ -347,6 +397,20 @@ fn toolchain_note(root: &Path) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pinned_toolchain_raises_no_warning() {
+        let rustc = "rustc 1.95.0 (59807616e 2026-04-14)";
+        assert_eq!(toolchain_mismatch("1.95.0", rustc), None);
+    }
+
+    #[test]
+    fn another_toolchain_is_named_beside_the_pinned_one() {
+        let rustc = "rustc 1.88.0 (6b00bc388 2025-06-23)";
+        let warning = toolchain_mismatch("1.95.0", rustc).expect("a warning");
+        assert!(warning.contains("rustc 1.95.0"), "{warning}");
+        assert!(warning.contains(rustc), "{warning}");
+    }
 
     #[test]
     fn times_are_masked_and_nothing_else() {

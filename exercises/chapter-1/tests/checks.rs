@@ -1,4 +1,4 @@
-//! The checks of chapter 1: is `count_word` right, and does it stay within its budget?
+//! The checks of chapter 1: is `count_word` right, and does it stay within its budgets?
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -10,29 +10,56 @@ use chapter_1 as exercise;
 mod exercise;
 
 use exercise::count_word;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
-/// A text of `words` words from a small vocabulary, in mixed case, the same on every run.
-fn text(words: usize, seed: u64) -> String {
-    const VOCABULARY: [&str; 8] = ["the", "THE", "The", "then", "cat", "the.", "other", "tHe"];
-    let mut state = seed;
+/// Words around `the`: matches in several cases and with punctuation at the end, and
+/// near-misses of the same length, with the same last letter, with punctuation elsewhere, or
+/// with a symbol whose code differs from a letter's by one bit (`@` and `` ` ``, `[` and `{`).
+const AROUND_THE: [&str; 24] = [
+    "the", "THE", "The", "tHe", "the.", "the,", "THE?!", "the...", "the)", "the_", "she", "thy",
+    "tha", "SHE", "(the", "th.e", "the's", "then", "th", "t@e", "t`e", "@he", "`he", "thé",
+];
+
+/// Words around `@home`, for the needle `@Home`.
+const AROUND_AT_HOME: [&str; 16] = [
+    "@home", "@HOME", "@Home!", "@home.", "`home", "`HOME", "@homes", "@hom", "@hone", "home",
+    "[home", "{home", "@home@", "@`home", "(@home", "`home?",
+];
+
+/// A text of `words` words drawn from `vocabulary`, separated by one or more spaces, tabs or
+/// newlines, the same on every run.
+fn text(vocabulary: &[&str], words: usize, seed: u64) -> String {
+    let mut numbers = Xorshift::new(seed);
     let mut out = String::new();
     for _ in 0..words {
-        // xorshift64: cheap, deterministic, good enough to shuffle words.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        out.push_str(VOCABULARY[(state % VOCABULARY.len() as u64) as usize]);
-        out.push(if state % 5 == 0 { '\n' } else { ' ' });
+        let n = numbers.next_u64();
+        out.push_str(vocabulary[(n % vocabulary.len() as u64) as usize]);
+        out.push_str(match n % 11 {
+            0 => "\n",
+            1 => "\t",
+            2 => "  ",
+            _ => " ",
+        });
     }
     out
 }
 
-/// The answer, computed the obvious way (this check is not measured).
+/// The answer, computed another way, byte by byte (not measured).
 fn expected(text: &str, word: &str) -> usize {
-    let word = word.to_ascii_lowercase();
-    text.split_whitespace()
-        .filter(|w| w.to_ascii_lowercase() == word)
+    let word: Vec<u8> = word.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    text.split(char::is_whitespace)
+        .filter(|candidate| !candidate.is_empty())
+        .filter(|candidate| {
+            let mut bytes = candidate.as_bytes();
+            while let [rest @ .., last] = bytes {
+                if !last.is_ascii_punctuation() {
+                    break;
+                }
+                bytes = rest;
+            }
+            let bare: Vec<u8> = bytes.iter().map(|b| b.to_ascii_lowercase()).collect();
+            bare == word
+        })
         .count()
 }
 
@@ -44,11 +71,21 @@ fn main() {
         .correctness("the_word_may_have_any_case", || {
             assert_answer!(count_word("a A b", "A"), 2);
         })
-        .correctness("punctuation_belongs_to_the_word", || {
-            assert_answer!(count_word("end. end end!", "end"), 1);
+        .correctness("punctuation_at_the_end_is_ignored", || {
+            assert_answer!(count_word("end. end end! end?! end...", "end"), 5);
         })
-        .correctness("a_longer_word_is_not_a_match", || {
-            assert_answer!(count_word("there then the", "the"), 1);
+        .correctness("punctuation_elsewhere_is_kept", || {
+            assert_answer!(count_word("(end e.nd end's end", "end"), 1);
+        })
+        .correctness("a_near_miss_is_not_a_match", || {
+            assert_answer!(count_word("there then the she thy tha", "the"), 1);
+        })
+        .correctness("symbols_are_not_letters", || {
+            assert_answer!(count_word("@home `home @HOME `HOME! [a {a", "@home"), 2);
+            assert_answer!(count_word("[a {a [A", "{a"), 1);
+        })
+        .correctness("a_word_of_punctuation_is_empty", || {
+            assert_answer!(count_word("?! ... the", ""), 2);
         })
         .correctness("an_empty_text_has_no_words", || {
             assert_answer!(count_word("", "the"), 0);
@@ -56,8 +93,16 @@ fn main() {
         })
         .correctness("generated_texts", || {
             for seed in 1..=20 {
-                let text = text(200, seed);
-                for word in ["the", "THEN", "cat", "the."] {
+                let text = text(&AROUND_THE, 200, seed);
+                for word in ["the", "THE", "she", "th", "t@e"] {
+                    assert_answer!(
+                        count_word(&text, word),
+                        expected(&text, word),
+                        "word {word:?} in generated text #{seed}"
+                    );
+                }
+                let text = self::text(&AROUND_AT_HOME, 200, seed);
+                for word in ["@home", "`HOME", "{home"] {
                     assert_answer!(
                         count_word(&text, word),
                         expected(&text, word),
@@ -68,12 +113,23 @@ fn main() {
         })
         .budget(
             "count_word",
+            // unmeasured: the text, and the count the measured call must give on it
             || {
-                let text = text(2000, 42);
-                let answer = expected(&text, "the");
-                (text, answer)
+                let text = text(&AROUND_THE, 2000, 42);
+                let count = expected(&text, "the");
+                (text, count)
             },
+            // measured
             |text| count_word(&text, "the"),
+        )
+        .budget(
+            "count_word_with_symbols",
+            || {
+                let text = text(&AROUND_AT_HOME, 2000, 7);
+                let count = expected(&text, "@Home");
+                (text, count)
+            },
+            |text| count_word(&text, "@Home"),
         )
         .run();
 }

@@ -1,4 +1,4 @@
-//! The checks of chapter 2: is `running_totals` right, and does it stay within its budget?
+//! The checks of chapter 2: is `expand` right, and does it stay within its budget?
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -9,66 +9,72 @@ use chapter_2 as exercise;
 #[path = "../solution.rs"]
 mod exercise;
 
-use exercise::running_totals;
-use seek_and_destroy::assert_answer;
+use exercise::expand;
+use seek_and_destroy::{Xorshift, assert_answer};
 
-/// `len` values below 2^40, the same on every run. Even 5,000 of them total less than 2^53,
-/// so no total overflows.
-fn values(len: usize, seed: u64) -> Vec<u64> {
-    let mut state = seed;
+/// Characters of every UTF-8 width: 1 byte (`a`, `@`, `` ` ``, ` `), 2 (`é`, `ß`), 3 (`€`, `中`)
+/// and 4 (`🦀`, `𝄞`).
+const CHARS: [char; 10] = ['a', '@', '`', ' ', 'é', 'ß', '€', '中', '🦀', '𝄞'];
+
+/// `len` runs with counts from 0 to `max_count` and characters from `chars`, the same on
+/// every run of the checks.
+fn runs(len: usize, max_count: u64, chars: &[char], seed: u64) -> Vec<(usize, char)> {
+    let mut numbers = Xorshift::new(seed);
     (0..len)
         .map(|_| {
-            // xorshift64: cheap, deterministic, good enough for test data.
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state >> 24
+            let n = numbers.next_u64();
+            let count = (n >> 8) % (max_count + 1);
+            (count as usize, chars[(n % chars.len() as u64) as usize])
         })
         .collect()
 }
 
-/// The answer, computed another way: each total summed from scratch (not measured).
-fn expected(values: &[u64]) -> Vec<u64> {
-    (1..=values.len())
-        .map(|end| values[..end].iter().sum())
+/// The answer, computed another way: one character at a time, into a `String` built by
+/// `collect` (not measured).
+fn expected(runs: &[(usize, char)]) -> String {
+    runs.iter()
+        .flat_map(|&(count, c)| std::iter::repeat_n(c, count))
         .collect()
 }
 
 fn main() {
     seek_and_destroy::exercise!()
-        .correctness("no_values_no_totals", || {
-            assert_answer!(running_totals(&[]), Vec::<u64>::new());
+        .correctness("no_runs_no_text", || {
+            assert_answer!(expand(&[]), String::new());
         })
-        .correctness("one_value_is_its_own_total", || {
-            assert_answer!(running_totals(&[7]), [7]);
+        .correctness("one_run", || {
+            assert_answer!(expand(&[(3, 'a')]), "aaa");
         })
-        .correctness("each_total_adds_one_value", || {
-            assert_answer!(running_totals(&[3, 1, 4, 1, 5]), [3, 4, 8, 9, 14]);
+        .correctness("runs_follow_each_other", || {
+            assert_answer!(expand(&[(3, 'a'), (1, 'é'), (2, '!')]), "aaaé!!");
         })
-        .correctness("zeros_keep_the_total", || {
-            assert_answer!(running_totals(&[0, 0, 5, 0]), [0, 0, 5, 5]);
+        .correctness("a_count_of_zero_adds_nothing", || {
+            assert_answer!(expand(&[(0, 'x'), (2, 'y'), (0, 'z')]), "yy");
+            assert_answer!(expand(&[(0, '🦀')]), "");
         })
-        .correctness("totals_may_reach_u64_max", || {
-            assert_answer!(running_totals(&[u64::MAX - 1, 1]), [u64::MAX - 1, u64::MAX]);
+        .correctness("characters_of_every_width", || {
+            assert_answer!(expand(&[(2, '🦀'), (1, '€'), (3, 'ß')]), "🦀🦀€ßßß");
         })
-        .correctness("generated_values", || {
-            for (seed, len) in [(1, 2), (2, 3), (3, 4), (4, 5), (5, 17), (6, 100), (7, 1000)] {
-                let values = values(len, seed);
+        .correctness("generated_runs", || {
+            for (seed, len) in [(1, 1), (2, 2), (3, 5), (4, 17), (5, 100), (6, 1000)] {
+                let runs = runs(len, 9, &CHARS, seed);
                 assert_answer!(
-                    running_totals(&values),
-                    expected(&values),
-                    "{len} generated values (#{seed})"
+                    expand(&runs),
+                    expected(&runs),
+                    "{len} generated runs (#{seed})"
                 );
             }
         })
         .budget(
-            "running_totals",
+            "expand",
+            // unmeasured: the runs, and the text the measured call must give for them
             || {
-                let values = values(3000, 42);
-                let answer = expected(&values);
-                (values, answer)
+                let runs = runs(2000, 7, &CHARS, 42);
+                let text = expected(&runs);
+                (runs, text)
             },
-            |values| running_totals(&values),
+            // measured
+            |runs| expand(&runs),
         )
         .run();
 }

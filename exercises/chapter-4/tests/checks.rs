@@ -11,7 +11,7 @@ use chapter_4 as exercise;
 mod exercise;
 
 use exercise::{Request, parse_log};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// The five methods, in the order of a digest's counts.
 const METHODS: [&str; 5] = ["GET", "HEAD", "POST", "PUT", "DELETE"];
@@ -87,14 +87,8 @@ fn expected_digest(requests: &[Expected]) -> Digest {
 /// range: all five methods, statuses from 100 to 599, bodies from 0 to 1 GiB, user ids from 1
 /// to `u32::MAX`, anonymous requests, hits and misses.
 fn generated(count: usize, seed: u64) -> Vec<Expected> {
-    let mut state = seed | 1;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough to spread the fields.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed | 1);
+    let mut next = move || numbers.next_u64();
     (0..count)
         .map(|i| {
             let r = next();

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use exercise::load_visits;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Syllables that user names are made of.
 const SYLLABLES: [&str; 25] = [
@@ -32,27 +32,19 @@ fn user_name(i: u64) -> String {
         name.push_str(SYLLABLES[(x % 25) as usize]);
         x /= 25;
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         name[..1].make_ascii_uppercase();
     }
     name
 }
 
-/// xorshift64: cheap, deterministic, good enough to pick users and times.
-fn next(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
-
 /// A log of `visits` visits by users drawn from `users`, the same on every run.
 fn log_of(users: &[String], visits: usize, seed: u64) -> Vec<(String, u32)> {
-    let mut state = seed;
+    let mut numbers = Xorshift::new(seed);
     (0..visits)
         .map(|_| {
-            let user = &users[(next(&mut state) % users.len() as u64) as usize];
-            let millis = (next(&mut state) % 5_000) as u32;
+            let user = &users[numbers.index(users.len())];
+            let millis = numbers.below(5_000) as u32;
             (user.clone(), millis)
         })
         .collect()

@@ -11,7 +11,7 @@ use chapter_6 as exercise;
 mod exercise;
 
 use exercise::Tree;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// One `(parent, own_size)` entry per folder, as `Tree::new` takes them.
 type Entries = Vec<(usize, u64)>;
@@ -23,14 +23,8 @@ const EXAMPLE: [(usize, u64); 4] = [(0, 10), (0, 20), (0, 30), (1, 40)];
 /// random earlier folder, and one in four in the folder made just before, so the trees are
 /// both bushy and deep.
 fn generated(folders: usize, seed: u64) -> Entries {
-    let mut state = seed;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough to shape trees.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed);
+    let mut next = move || numbers.next_u64();
     (0..folders)
         .map(|id| {
             let r = next();

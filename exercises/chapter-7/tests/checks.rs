@@ -11,7 +11,7 @@ use chapter_7 as exercise;
 mod exercise;
 
 use exercise::line_medians;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// The most readings a generated line holds. The budgets' reasons rely on it.
 const MOST_READINGS: u64 = 64;
@@ -20,14 +20,8 @@ const MOST_READINGS: u64 = 64;
 /// Readings are mostly small, with repeats, and now and then as large as a `u32` gets; the
 /// separators are spaces, sometimes several, or tabs.
 fn generated_log(lines: usize, seed: u64) -> String {
-    let mut state = seed;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough to vary the readings.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed);
+    let mut next = move || numbers.next_u64();
     let mut log = String::new();
     for _ in 0..lines {
         let readings = 1 + next() % MOST_READINGS;

@@ -11,7 +11,7 @@ use chapter_9 as exercise;
 mod exercise;
 
 use exercise::farthest_from_mean;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// Sensor names, 4 to 16 bytes long.
 const SENSORS: [&str; 8] = [
@@ -45,23 +45,20 @@ fn expected(log: &str) -> Option<(String, i64)> {
 /// A log of `lines` readings, the same on every run for the same `seed`: values between
 /// -400 and 599 (tenths of a degree), with a few outliers, some of them tied.
 fn generated_log(lines: usize, seed: u64) -> String {
-    let mut state = seed | 1;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough for test data.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed);
     let mut log = String::new();
     for i in 0..lines {
-        let sensor = SENSORS[(next() % SENSORS.len() as u64) as usize];
-        let value = match next() % 500 {
+        let sensor = SENSORS[numbers.below(SENSORS.len() as u64) as usize];
+        let value = match numbers.below(500) {
             0 => 3_000,  // an outlier above
             1 => -3_000, // one below, as far
-            _ => (next() % 1000) as i64 - 400,
+            _ => numbers.below(1000) as i64 - 400,
         };
-        let status = if next() % 10 == 0 { "check" } else { "ok" };
+        let status = if numbers.below(10) == 0 {
+            "check"
+        } else {
+            "ok"
+        };
         log.push_str(&format!(
             "{},{sensor},{value},dC,{status}\n",
             1_700_000_000 + i * 60

@@ -1,0 +1,97 @@
+//! After: every item stores its value alone, and computes what derives from it on each call.
+//!
+//! Run it with `cargo run --example ch12-after`.
+
+use std::fmt::{self, Write as _};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use seek_and_destroy::measure_memory;
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+/// How many times `compute` has run: the CPU side of the trade, counted exactly.
+static COMPUTE_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+/// The talk's `compute_func`: cheap here, but it stands for any work you would rather not
+/// repeat, such as a lookup, a parse or a hash.
+fn compute(val: u64) -> u64 {
+    COMPUTE_CALLS.fetch_add(1, Ordering::Relaxed);
+    val * 2
+}
+
+/// Reads the counter and sets it back to zero.
+fn take_calls() -> usize {
+    COMPUTE_CALLS.swap(0, Ordering::Relaxed)
+}
+
+// ANCHOR: item
+struct Item {
+    val: u64,
+}
+
+impl Item {
+    fn new(val: u64) -> Item {
+        Item { val }
+    }
+
+    fn double(&self) -> u64 {
+        compute(self.val) // on every call
+    }
+
+    fn foo(&self) -> u64 {
+        self.val + self.double()
+    }
+
+    fn bar(&self) -> u64 {
+        self.double() * 3
+    }
+}
+
+/// The label, written straight into whatever formats the item: no `String` of its own.
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "item {} (double {})", self.val, self.double())
+    }
+}
+// ANCHOR_END: item
+
+/// A `fmt::Write` that keeps nothing: it only counts the bytes written to it.
+struct ByteCount(usize);
+
+impl fmt::Write for ByteCount {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0 += text.len();
+        Ok(())
+    }
+}
+
+fn main() {
+    // ANCHOR: measure
+    println!("size_of::<Item>() = {} bytes", size_of::<Item>());
+
+    let (items, memory) = measure_memory(|| {
+        (0..1_000u64)
+            .map(|val| Item::new(black_box(val)))
+            .collect::<Vec<_>>()
+    });
+    println!("create 1,000 items: {} compute calls", take_calls());
+    println!("{memory}");
+
+    let ((sum, label_bytes), memory) = measure_memory(|| {
+        let mut sum = 0;
+        let mut labels = ByteCount(0);
+        for item in &items {
+            sum += item.foo() + item.bar();
+            write!(labels, "{item}").unwrap();
+        }
+        (sum, labels.0)
+    });
+    println!(
+        "use every item (foo, bar, label): {} compute calls, sum {sum}, label bytes {label_bytes}",
+        take_calls()
+    );
+    println!("{memory}");
+    // ANCHOR_END: measure
+}
