@@ -263,8 +263,8 @@ pub(crate) fn chart(rows: &[ChapterFigures]) -> String {
     for (i, row) in rows.iter().enumerate() {
         let top = 62 + i as u32 * ROW;
         let mut label = format!("{}. {}", row.number, row.title.replace('\\', ""));
-        if label.chars().count() > 30 {
-            label = label.chars().take(29).collect::<String>() + "…";
+        if label.chars().count() > 28 {
+            label = label.chars().take(27).collect::<String>() + "…";
         }
         let _ = writeln!(
             svg,
