@@ -4,7 +4,8 @@
 //!
 //! - [`measure_memory`] is the talk's helper: run some work, and get one line saying how many
 //!   blocks and bytes it allocated, the peak, what it left live, and how long it took. The
-//!   book's listings print it.
+//!   book's listings print it. [`measure_timeline`] does the same and also records *when*
+//!   bytes were live: the live bytes after every allocation event, drawn as a chart.
 //! - [`Exercise`] grades an exercise crate: correctness checks say whether the answer is
 //!   right, and budget checks say whether the code stayed within its heap-allocation budget.
 //!   It is what runs when you type `cargo test -p chapter-N`.
@@ -49,6 +50,46 @@
 //! assert!(memory.total_blocks >= 4);
 //! println!("{memory}");
 //! ```
+//!
+//! # Recording a heap timeline
+//!
+//! `measure_memory` says how much was live at the peak and at the end, not *when*. For that,
+//! install [`TimelineAlloc`] (it wraps `dhat::Alloc`, so dhat still counts everything) and call
+//! [`measure_timeline`] with a name. It returns the same figures as `measure_memory`, and
+//! records dhat's live bytes after every `alloc`, `realloc` and `dealloc` of the work:
+//!
+//! ```
+//! #[global_allocator]
+//! static ALLOC: seek_and_destroy::TimelineAlloc = seek_and_destroy::TimelineAlloc;
+//!
+//! let (total, memory) = seek_and_destroy::measure_timeline("squares", || {
+//!     let squares: Vec<u64> = (0..1000u64).map(|n| n * n).collect(); // up to 8,000 bytes
+//!     squares.iter().sum::<u64>() // `squares` is freed here: back to 0
+//! });
+//! assert_eq!(total, 332_833_500);
+//! assert_eq!((memory.peak_bytes, memory.live_bytes), (8000, 0));
+//! ```
+//!
+//! When the environment variable `SEEK_AND_DESTROY_TIMELINES` ([`TIMELINES_DIR`]) names a
+//! folder, the samples go to `<folder>/<name>.json` as a [`Timeline`]; otherwise nothing is
+//! written. `cargo xtask generate` sets it when it runs the book's listings, and draws the
+//! timeline that `chapters/NN-slug/STEM.rs` recorded as `NAME` into
+//! `chapters/NN-slug/STEM-NAME.svg`: a step chart of live bytes against events, which
+//! `generate --check` keeps current like every other generated file. A program that wants the
+//! samples itself reads them with [`last_timeline`].
+//!
+//! The limits:
+//!
+//! - **Recording must not allocate**, or it would record itself. The samples go into a fixed
+//!   buffer of [`TIMELINE_CAPACITY`] atomics in a `static`; a period with more events keeps the
+//!   first ones and marks its timeline `truncated`.
+//! - **An event is what dhat sees.** A `realloc` is one step from the old size to the new,
+//!   even when the allocator copies the block and, for an instant, holds both. A block freed
+//!   during the period but allocated before it does not move the count.
+//! - **Every thread's events are recorded**, in the order they reach the counter. The timeline
+//!   of single-threaded work is the one that reads clearly.
+//! - **It costs a little time per event**: a lock to read dhat's counts, on top of dhat's own
+//!   bookkeeping. It changes no figure.
 //!
 //! # Testing heap usage
 //!
@@ -153,7 +194,8 @@
 //! source tree.
 
 // The workspace's lints (see Cargo.toml), stated here so that they cover the toolkit but not
-// the book's listings, which are this package's examples. `os.rs` is the one `unsafe` module.
+// the book's listings, which are this package's examples. Two modules allow `unsafe`: `os.rs`
+// (the operating-system calls) and `timeline.rs` (a `GlobalAlloc` impl is an `unsafe impl`).
 #![deny(unsafe_code)]
 #![warn(missing_docs, unreachable_pub)]
 
@@ -171,11 +213,15 @@ mod runner;
 mod sites;
 mod source;
 mod spawn;
+mod timeline;
 mod verdict;
 
 pub use exercise::Exercise;
 pub use inputs::Xorshift;
 pub use measure::{Measurement, measure_memory};
+pub use timeline::{
+    TIMELINE_CAPACITY, TIMELINES_DIR, Timeline, TimelineAlloc, last_timeline, measure_timeline,
+};
 
 pub mod tooling {
     //! What the workbook's own tools read: budgets and the grader's verdicts. A reader never

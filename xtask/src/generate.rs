@@ -6,6 +6,8 @@
 //!   builds the exercises; in release for a listing that times something and carries
 //!   `// xtask: run in release`);
 //! - `chapters/NN-slug/before-after.svg`, a bar chart of the `before` and `after` listings;
+//! - `chapters/NN-slug/STEM-NAME.svg`, a chart of each heap timeline that the listing
+//!   `STEM.rs` recorded with `measure_timeline("NAME", …)`;
 //! - `chapters/18-conclusions/summary.md` and `summary.svg`, every chapter's before and after
 //!   figures in one table and one chart, with the Python figures beside them;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
@@ -259,8 +261,18 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
     }
     crate::process::run(cargo(root).args(["build", "--quiet", "--examples"]))?;
     for listing in &listings {
+        // A fresh folder per listing, so that each chart comes from this run of this listing.
+        let timelines = root
+            .join("target/seek-and-destroy/timelines")
+            .join(&listing.name);
+        if timelines.exists() {
+            std::fs::remove_dir_all(&timelines)
+                .with_context(|| format!("clearing {}", timelines.display()))?;
+        }
         let mut command = cargo(root);
-        command.args(["run", "--quiet", "--example", &listing.name]);
+        command
+            .args(["run", "--quiet", "--example", &listing.name])
+            .env(seek_and_destroy::TIMELINES_DIR, &timelines);
         // Its times are shown on the page, so they come from optimised code; `generate
         // --check` compares the rest of what it prints, as for every listing.
         if listing.runs_in_release(root)? {
@@ -269,6 +281,53 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
         let printed = output_of(&mut command)
             .with_context(|| format!("running the listing {}", listing.path.display()))?;
         outputs.put(&listing.output_path(root), &printed)?;
+        timeline_charts(root, listing, &timelines, outputs)?;
+    }
+    Ok(())
+}
+
+/// `STEM-NAME.svg` beside the listing `STEM.rs`, for each `NAME.json` it left in `timelines`.
+fn timeline_charts(
+    root: &Path,
+    listing: &workbook::Listing,
+    timelines: &Path,
+    outputs: &mut Outputs,
+) -> anyhow::Result<()> {
+    let Ok(entries) = std::fs::read_dir(timelines) else {
+        return Ok(()); // it recorded none
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    let source = root.join(&listing.path);
+    let stem = listing
+        .path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy();
+    let file_name = listing
+        .path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let timeline: seek_and_destroy::Timeline =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", file.display()))?;
+        let chart_name = format!("{stem}-{}.svg", timeline.name);
+        anyhow::ensure!(
+            chart_name != "before-after.svg",
+            "{}: a timeline named {:?} would overwrite the before/after chart",
+            listing.path.display(),
+            timeline.name
+        );
+        let svg = crate::timeline_chart::timeline_svg(&timeline, &file_name);
+        outputs.put(&source.with_file_name(chart_name), &svg)?;
     }
     Ok(())
 }

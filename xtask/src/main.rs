@@ -8,6 +8,7 @@ mod generate;
 mod grade;
 mod process;
 mod summary;
+mod timeline_chart;
 mod workbook;
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use chapter_16 as exercise;
 mod exercise;
 
 use exercise::Gradebook;
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// One student as the checks expect to read them back: the reference, built without parsing.
 struct Expected {
@@ -83,14 +83,8 @@ fn generated(count: usize, seed: u64) -> Vec<Expected> {
     const SYLLABLES: [&str; 12] = [
         "a", "lo", "ve", "ce", "ho", "pper", "tu", "ring", "Zoë", "ń", "ß", "li",
     ];
-    let mut state = seed | 1;
-    let mut next = move || {
-        // xorshift64: cheap, deterministic, good enough to spread the fields.
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut numbers = Xorshift::new(seed | 1);
+    let mut next = move || numbers.next_u64();
     (0..count)
         .map(|_| {
             let mut name = String::new();
