@@ -102,6 +102,7 @@ pub(crate) fn count(n: u64, unit: &str) -> String {
 ///
 /// dhat allows one profiler at a time, so calls must not nest, and a program must not run two
 /// at once on different threads.
+// ANCHOR: measure_memory
 pub fn measure_memory<T>(work: impl FnOnce() -> T) -> (T, Measurement) {
     let _profiler = dhat::Profiler::builder().testing().build();
     let start = Instant::now();
@@ -109,6 +110,7 @@ pub fn measure_memory<T>(work: impl FnOnce() -> T) -> (T, Measurement) {
     let measurement = Measurement::now(start);
     (result, measurement)
 }
+// ANCHOR_END: measure_memory
 
 mod duration_nanos {
     use std::time::Duration;
