@@ -151,8 +151,9 @@
 //! the expected answer, the check fails as wrong, whatever its figures, so code that is cheap
 //! but wrong on the budget's workload cannot pass. A right answer is then held to the budget.
 //! When a figure is over, the report shows each figure against its limit, the reason for each
-//! limit, the lines of the reader's crate that allocated most (from dhat's own profile), the
-//! hint to read, and the path of the saved `dhat-heap.json`, which DHAT's viewer opens.
+//! limit, the lines of the reader's crate that allocated most (from dhat's own profile) and,
+//! when bytes are left live at the end, the lines that allocated those, the hint to read, and
+//! the path of the saved `dhat-heap.json`, which DHAT's viewer opens.
 //!
 //! ## The pitfalls, and how the grader avoids them
 //!

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::Measurement;
-use crate::budget::Budget;
+use crate::budget::{Budget, Figure};
 use crate::limits::TIMEOUT_SECS;
 use crate::protocol::Report;
 use crate::sites::{BACKTRACE_FRAMES, Sites, top_sites};
@@ -210,6 +210,27 @@ fn over_budget(text: &mut String, cx: &Context) {
             crate::measure::count(bytes, "byte"),
         );
     }
+    // A leak is found where the bytes still live were allocated, which need not be where the
+    // most bytes were: list those sites too.
+    let leaks = budget
+        .limit(Figure::LiveBytes)
+        .is_some_and(|limit| measured.live_bytes > limit.max);
+    if leaks && let Some(found) = &found {
+        let live = found.still_live();
+        if !live.is_empty() {
+            text.push_str("\nWhere the bytes still live at the end were allocated (most first):\n");
+            for site in live.iter().take(TOP_SITES) {
+                let _ = writeln!(
+                    text,
+                    "    {:<22} {:>12} {:>13}   in {}",
+                    site.location,
+                    crate::measure::count(site.live_blocks, "block"),
+                    crate::measure::count(site.live_bytes, "byte"),
+                    site.function
+                );
+            }
+        }
+    }
     let _ = writeln!(
         text,
         "\nFull profile: {}\n    Open it in DHAT's viewer: dh_view.html, which ships with Valgrind,\n    \
@@ -319,6 +340,56 @@ mod tests {
         assert!(text.starts_with(
             "your code panicked before it could answer, at exercises/chapter-1/src/lib.rs:16:5:\n    index"
         ));
+    }
+
+    #[test]
+    fn a_leak_lists_where_the_bytes_still_live_were_allocated() {
+        let budgets = crate::budget::Budgets::parse(
+            r#"
+            [[check]]
+            name = "leaks"
+            workload = "w"
+            hint = "Hint 1: h"
+            starter_exceeds = ["live_bytes"]
+            live_bytes = { max = 0, why = "nothing may stay" }
+            "#,
+        )
+        .unwrap();
+        let profile = serde_json::json!({
+            "pps": [
+                {"tb": 900, "tbk": 9, "eb": 0, "ebk": 0, "fs": [0]},
+                {"tb": 64, "tbk": 2, "eb": 32, "ebk": 1, "fs": [1]},
+            ],
+            "ftbl": [
+                "0x1: chapter_1::f (chapter-1/src/lib.rs:3:9)",
+                "0x2: chapter_1::g (chapter-1/src/lib.rs:8:9)",
+            ],
+        });
+        let path = std::env::temp_dir().join(format!("sd-report-{}.json", std::process::id()));
+        std::fs::write(&path, profile.to_string()).unwrap();
+        let cx = Context {
+            kind: Kind::Budget,
+            budget: budgets.get("leaks"),
+            measurement: Some(Measurement {
+                live_bytes: 32,
+                ..Measurement::default()
+            }),
+            profile: &path,
+            ..context(None, "")
+        };
+        let exceeded = vec![crate::budget::Figure::LiveBytes];
+        let text = failure(&Outcome::OverBudget { exceeded }, &cx);
+        std::fs::remove_file(&path).unwrap();
+        let live = text
+            .split("Where the bytes still live at the end were allocated (most first):\n")
+            .nth(1)
+            .expect("a list of live sites");
+        assert!(
+            live.starts_with(
+                "    src/lib.rs:8:9              1 block      32 bytes   in chapter_1::g\n\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

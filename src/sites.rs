@@ -23,6 +23,10 @@ pub(crate) struct Site {
     pub blocks: u64,
     /// Bytes allocated there.
     pub bytes: u64,
+    /// Of those, the blocks still live when the profile was written: at the end of the check.
+    pub live_blocks: u64,
+    /// Of those, the bytes still live at the end.
+    pub live_bytes: u64,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +39,11 @@ struct Profile {
 struct ProgramPoint {
     tb: u64,
     tbk: u64,
+    /// Bytes and blocks live at t-end, when the profile was written.
+    #[serde(default)]
+    eb: u64,
+    #[serde(default)]
+    ebk: u64,
     fs: Vec<usize>,
 }
 
@@ -48,6 +57,22 @@ pub(crate) struct Sites {
     pub unplaced: (u64, u64),
 }
 
+impl Sites {
+    /// The sites with bytes still live at the end, most live bytes first: where a leak was
+    /// allocated.
+    pub(crate) fn still_live(&self) -> Vec<&Site> {
+        let mut live: Vec<&Site> = self.sites.iter().filter(|s| s.live_bytes > 0).collect();
+        live.sort_by(|a, b| {
+            (b.live_bytes, b.live_blocks, &a.location).cmp(&(
+                a.live_bytes,
+                a.live_blocks,
+                &b.location,
+            ))
+        });
+        live
+    }
+}
+
 /// The allocation sites of the library `lib_name` (such as `chapter_1`, in `crate_dir`) that
 /// the dhat profile at `profile` names; `None` if the profile cannot be read.
 ///
@@ -56,8 +81,8 @@ pub(crate) struct Sites {
 pub(crate) fn top_sites(profile: &Path, lib_name: &str, crate_dir: &Path) -> Option<Sites> {
     let profile: Profile = serde_json::from_str(&std::fs::read_to_string(profile).ok()?).ok()?;
     let sources = Sources::new(crate_dir);
-    let mut totals: HashMap<(String, String), (u64, u64)> = HashMap::new();
-    let mut unplaced = (0, 0);
+    let mut totals: HashMap<(String, String), [u64; 4]> = HashMap::new();
+    let mut unplaced = [0; 4];
     for point in &profile.pps {
         let site = point
             .fs
@@ -68,20 +93,29 @@ pub(crate) fn top_sites(profile: &Path, lib_name: &str, crate_dir: &Path) -> Opt
             Some(key) => totals.entry(key).or_default(),
             None => &mut unplaced,
         };
-        total.0 += point.tbk;
-        total.1 += point.tb;
+        total[0] += point.tbk;
+        total[1] += point.tb;
+        total[2] += point.ebk;
+        total[3] += point.eb;
     }
     let mut sites: Vec<Site> = totals
         .into_iter()
-        .map(|((location, function), (blocks, bytes))| Site {
-            location,
-            function,
-            blocks,
-            bytes,
-        })
+        .map(
+            |((location, function), [blocks, bytes, live_blocks, live_bytes])| Site {
+                location,
+                function,
+                blocks,
+                bytes,
+                live_blocks,
+                live_bytes,
+            },
+        )
         .collect();
     sites.sort_by(|a, b| (b.bytes, b.blocks, &a.location).cmp(&(a.bytes, a.blocks, &b.location)));
-    Some(Sites { sites, unplaced })
+    Some(Sites {
+        sites,
+        unplaced: (unplaced[0], unplaced[1]),
+    })
 }
 
 /// The crate-relative location and the function of a frame such as
@@ -233,5 +267,38 @@ mod tests {
         assert_eq!(found.sites.len(), 1);
         assert_eq!((found.sites[0].blocks, found.sites[0].bytes), (2, 48));
         assert_eq!(found.unplaced, (5, 100));
+    }
+
+    #[test]
+    fn what_is_live_at_the_end_is_ranked_apart() {
+        let profile = serde_json::json!({
+            "pps": [
+                {"tb": 900, "tbk": 9, "eb": 0, "ebk": 0, "fs": [0]},
+                {"tb": 40, "tbk": 2, "eb": 20, "ebk": 1, "fs": [1]},
+                {"tb": 30, "tbk": 3, "eb": 30, "ebk": 3, "fs": [2]},
+            ],
+            "ftbl": [
+                "0x1: chapter_1::f (chapter-1/src/lib.rs:3:9)",
+                "0x2: chapter_1::g (chapter-1/src/lib.rs:8:9)",
+                "0x3: chapter_1::h (chapter-1/src/lib.rs:12:9)",
+            ],
+        });
+        let path = std::env::temp_dir().join(format!("sd-live-{}.json", std::process::id()));
+        std::fs::write(&path, profile.to_string()).unwrap();
+        let found = top_sites(&path, "chapter_1", dir()).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            found.sites[0].location, "src/lib.rs:3:9",
+            "most bytes first"
+        );
+        let live: Vec<(&str, u64, u64)> = found
+            .still_live()
+            .iter()
+            .map(|s| (s.location.as_str(), s.live_blocks, s.live_bytes))
+            .collect();
+        assert_eq!(
+            live,
+            [("src/lib.rs:12:9", 3, 30), ("src/lib.rs:8:9", 1, 20)]
+        );
     }
 }

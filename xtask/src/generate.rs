@@ -8,6 +8,8 @@
 //! - `chapters/NN-slug/before-after.svg`, a bar chart of the `before` and `after` listings;
 //! - `chapters/NN-slug/STEM-NAME.svg`, a chart of each heap timeline that the listing
 //!   `STEM.rs` recorded with `measure_timeline("NAME", …)`;
+//! - `chapters/18-conclusions/summary.md` and `summary.svg`, every chapter's before and after
+//!   figures in one table and one chart, with the Python figures beside them;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
 //! - `chapters/toolchain.md`, which toolchain produced the figures.
 //!
@@ -83,6 +85,7 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     for chapter in chapters.iter().filter(|c| c.written) {
         before_after_chart(chapter, root, &mut outputs)?;
     }
+    summary_of_chapters(root, &chapters, &mut outputs)?;
     if let Some(first) = chapters.iter().find(|c| c.written) {
         let report = sample_failure(root, first)?;
         outputs.put(&root.join("chapters/failing-check.out"), &report)?;
@@ -347,6 +350,23 @@ fn before_after_chart(chapter: &Chapter, root: &Path, outputs: &mut Outputs) -> 
     );
     let svg = crate::chart::before_after_svg(&title, before, after);
     outputs.put(&dir.join("before-after.svg"), &svg)
+}
+
+/// Chapter 18's summary table and chart, from every written chapter's `before.out` and
+/// `after.out` (as the listings print them now) and the Python figures.
+fn summary_of_chapters(
+    root: &Path,
+    chapters: &[Chapter],
+    outputs: &mut Outputs,
+) -> anyhow::Result<()> {
+    let rows = crate::summary::chapter_figures(root, chapters)?;
+    let python = crate::summary::python_figures(root)?;
+    let dir = root.join("chapters/18-conclusions");
+    outputs.put(
+        &dir.join("summary.md"),
+        &crate::summary::table(&rows, &python),
+    )?;
+    outputs.put(&dir.join("summary.svg"), &crate::summary::chart(&rows))
 }
 
 /// The failure report of `chapter`'s first budget check, on its untouched starter.

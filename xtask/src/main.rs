@@ -7,6 +7,7 @@ mod fixtures;
 mod generate;
 mod grade;
 mod process;
+mod summary;
 mod timeline_chart;
 mod workbook;
 

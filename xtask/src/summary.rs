@@ -1,0 +1,438 @@
+//! Chapter 18's summary: every written chapter's before and after figures in one table and one
+//! chart, read from what the chapters' `before` and `after` listings printed, with the talk's
+//! Python figures beside them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::Deserialize;
+
+use crate::chart::first_measurement;
+use crate::workbook::Chapter;
+
+/// Where the Python figures live, relative to the root.
+pub(crate) const PYTHON_FIGURES: &str = "chapters/18-conclusions/python-figures.toml";
+
+/// One chapter's line of the summary: what changed, and its two measurements.
+#[derive(Debug, PartialEq)]
+pub(crate) struct ChapterFigures {
+    pub(crate) number: u32,
+    pub(crate) title: String,
+    pub(crate) slug: String,
+    /// What the `after` listing does differently, from its doc comment.
+    pub(crate) change: String,
+    /// The six counts of the first `new:` line of `before.out`, then of `after.out`.
+    pub(crate) before: [u64; 6],
+    pub(crate) after: [u64; 6],
+}
+
+/// What tracemalloc counted for one Python example: new blocks and new bytes.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Traced {
+    pub(crate) blocks: u64,
+    pub(crate) bytes: u64,
+}
+
+/// One row of `python-figures.toml`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PythonRow {
+    pub(crate) chapter: u32,
+    pub(crate) example: String,
+    /// Which of a chapter's Python versions this is, when it has more than one after.
+    #[serde(default)]
+    pub(crate) variant: Option<String>,
+    /// `talk` (the slides) or `3.11` (re-measured for this project).
+    pub(crate) source: String,
+    pub(crate) before: Traced,
+    pub(crate) after: Traced,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PythonFile {
+    row: Vec<PythonRow>,
+}
+
+/// Parses the text of `python-figures.toml`, and checks each row's source.
+pub(crate) fn parse_python(text: &str) -> anyhow::Result<Vec<PythonRow>> {
+    let file: PythonFile = toml::from_str(text)?;
+    for row in &file.row {
+        anyhow::ensure!(
+            matches!(row.source.as_str(), "talk" | "3.11"),
+            "chapter {}: the source {:?} is neither \"talk\" nor \"3.11\"",
+            row.chapter,
+            row.source
+        );
+    }
+    Ok(file.row)
+}
+
+/// Reads `python-figures.toml` under `root`.
+pub(crate) fn python_figures(root: &Path) -> anyhow::Result<Vec<PythonRow>> {
+    let path = root.join(PYTHON_FIGURES);
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {PYTHON_FIGURES}"))?;
+    parse_python(&text).with_context(|| format!("parsing {PYTHON_FIGURES}"))
+}
+
+/// The figures of every written chapter that has a `before.out` and an `after.out` with a
+/// measurement in each; the others are left out. Run after the listings, so it reads what
+/// they print now.
+pub(crate) fn chapter_figures(
+    root: &Path,
+    chapters: &[Chapter],
+) -> anyhow::Result<Vec<ChapterFigures>> {
+    let mut rows = Vec::new();
+    for chapter in chapters.iter().filter(|c| c.written) {
+        let dir = chapter.page_dir(root);
+        let read = |stem: &str| {
+            let printed = std::fs::read_to_string(dir.join(format!("{stem}.out"))).ok()?;
+            first_measurement(&printed)
+        };
+        let (Some(before), Some(after)) = (read("before"), read("after")) else {
+            continue;
+        };
+        let source = std::fs::read_to_string(dir.join("after.rs"))
+            .with_context(|| format!("reading {}/after.rs", chapter.slug))?;
+        rows.push(ChapterFigures {
+            number: chapter.number,
+            title: chapter.title.clone(),
+            slug: chapter.slug.clone(),
+            change: change_of(&source),
+            before,
+            after,
+        });
+    }
+    Ok(rows)
+}
+
+/// The first sentence of a listing's doc comment, without its `After:` label, capitalised:
+/// `//! After: ask for room first, then push.` gives `Ask for room first, then push.`
+pub(crate) fn change_of(source: &str) -> String {
+    let mut paragraph = String::new();
+    for line in source.lines() {
+        let Some(text) = line.strip_prefix("//!") else {
+            break;
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            if paragraph.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        paragraph.push_str(text);
+    }
+    let text = paragraph
+        .strip_prefix("After:")
+        .unwrap_or(&paragraph)
+        .trim();
+    let sentence = match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    };
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `1227500` → `1,227,500`.
+fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut text = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+/// `before → after`, both with thousands separators.
+fn arrow(before: u64, after: u64) -> String {
+    format!("{} → {}", thousands(before), thousands(after))
+}
+
+/// A table cell's text: no `|` (it would end the cell), no line break.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The summary table, in Markdown, for `summary.md`.
+pub(crate) fn table(rows: &[ChapterFigures], python: &[PythonRow]) -> String {
+    let mut text = format!(
+        "<!-- Generated by `cargo xtask generate` from each chapter's before.out and after.out, \
+         and from {PYTHON_FIGURES}. -->\n\n\
+         | chapter | what changed | total blocks | total bytes | peak bytes | live bytes at end | \
+         Python (blocks / bytes) |\n\
+         |---|---|---:|---:|---:|---:|---|\n"
+    );
+    for row in rows {
+        let python: Vec<String> = python
+            .iter()
+            .filter(|p| p.chapter == row.number)
+            .map(|p| {
+                let mut source = if p.source == "talk" {
+                    "talk".to_owned()
+                } else {
+                    "CPython 3.11".to_owned()
+                };
+                if let Some(variant) = &p.variant {
+                    source = format!("{source}, {variant}");
+                }
+                format!(
+                    "{source}: {} / {} → {} / {}",
+                    thousands(p.before.blocks),
+                    thousands(p.before.bytes),
+                    thousands(p.after.blocks),
+                    thousands(p.after.bytes)
+                )
+            })
+            .collect();
+        let python = if python.is_empty() {
+            "–".to_owned()
+        } else {
+            python.join("<br>")
+        };
+        let _ = writeln!(
+            text,
+            "| {}. [{}](../{}/index.md) | {} | {} | {} | {} | {} | {} |",
+            row.number,
+            cell(&row.title),
+            row.slug,
+            cell(&row.change),
+            arrow(row.before[0], row.after[0]),
+            arrow(row.before[1], row.after[1]),
+            arrow(row.before[3], row.after[3]),
+            arrow(row.before[5], row.after[5]),
+            cell(&python),
+        );
+    }
+    text
+}
+
+/// How long a bar is, in pixels, for `value` on a log scale whose full width `width` is
+/// `largest`: a value of 0 has no bar, and 1 byte already shows.
+fn log_width(value: u64, largest: u64, width: u32) -> u32 {
+    if value == 0 {
+        return 0;
+    }
+    let scale = ((largest.max(1) + 1) as f64).log10();
+    let length = ((value + 1) as f64).log10() / scale * f64::from(width);
+    (length.round() as u32).max(2)
+}
+
+/// The summary chart: per chapter, two bars of total bytes, before and after, on one log scale.
+pub(crate) fn chart(rows: &[ChapterFigures]) -> String {
+    const LABEL: u32 = 250;
+    const BAR: u32 = 400;
+    const WIDTH: u32 = 800;
+    const ROW: u32 = 46;
+    let title = "Total bytes of each chapter's listings, before and after (log scale)";
+    let largest = rows
+        .iter()
+        .map(|row| row.before[1].max(row.after[1]))
+        .max()
+        .unwrap_or(1);
+    let height = 70 + rows.len() as u32 * ROW + 10;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" \
+         viewBox=\"0 0 {WIDTH} {height}\" font-family=\"sans-serif\" font-size=\"14\" \
+         role=\"img\" aria-label=\"{title}\">\n\
+         <title>{title}</title>\n\
+         <!-- Generated by `cargo xtask generate` from each chapter's before.out and after.out. -->\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
+         <text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\">{title}</text>\n\
+         <rect x=\"{LABEL}\" y=\"36\" width=\"12\" height=\"12\" fill=\"#c0504d\"/>\
+         <text x=\"{}\" y=\"47\" fill=\"#222\">before</text>\n\
+         <rect x=\"{}\" y=\"36\" width=\"12\" height=\"12\" fill=\"#4f8f4f\"/>\
+         <text x=\"{}\" y=\"47\" fill=\"#222\">after</text>\n",
+        LABEL + 18,
+        LABEL + 90,
+        LABEL + 108,
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let top = 62 + i as u32 * ROW;
+        let mut label = format!("{}. {}", row.number, row.title.replace('\\', ""));
+        if label.chars().count() > 28 {
+            label = label.chars().take(27).collect::<String>() + "…";
+        }
+        let _ = writeln!(
+            svg,
+            "<text x=\"10\" y=\"{}\" fill=\"#222\">{}</text>",
+            top + 25,
+            xml_escape(&label)
+        );
+        for (bar, (value, colour)) in [(row.before[1], "#c0504d"), (row.after[1], "#4f8f4f")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = top + bar as u32 * 19;
+            let width = log_width(value, largest, BAR);
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"17\" fill=\"{colour}\"/>\
+                 <text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"#222\">{}</text>",
+                LABEL + width + 6,
+                y + 14,
+                thousands(value)
+            );
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(number: u32, before: [u64; 6], after: [u64; 6]) -> ChapterFigures {
+        ChapterFigures {
+            number,
+            title: "Keep it short".into(),
+            slug: "12-keep-it-short".into(),
+            change: "Store the value alone.".into(),
+            before,
+            after,
+        }
+    }
+
+    #[test]
+    fn the_change_is_the_first_sentence_of_the_doc_comment_without_its_label() {
+        let source = "//! After: the same list, with the pointer back made `Weak`. Only `next` owns, so\n\
+                      //! dropping frees it.\n//!\n//! Run it.\n\nfn main() {}\n";
+        assert_eq!(
+            change_of(source),
+            "The same list, with the pointer back made `Weak`."
+        );
+        let wrapped = "//! After: ask for room for every value\n//! first, then push.\n";
+        assert_eq!(
+            change_of(wrapped),
+            "Ask for room for every value first, then push."
+        );
+        assert_eq!(change_of("fn main() {}"), "");
+    }
+
+    #[test]
+    fn numbers_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_227_500), "1,227,500");
+    }
+
+    #[test]
+    fn python_rows_parse_and_their_source_is_checked() {
+        let good = "[[row]]\nchapter = 13\nexample = \"no global\"\nsource = \"talk\"\n\
+                    before = { blocks = 312, bytes = 24962 }\nafter = { blocks = 11, bytes = 2436 }\n";
+        let rows = parse_python(good).unwrap();
+        assert_eq!(
+            rows[0].before,
+            Traced {
+                blocks: 312,
+                bytes: 24962
+            }
+        );
+        let bad = good.replace("\"talk\"", "\"a blog\"");
+        assert!(parse_python(&bad).is_err());
+    }
+
+    #[test]
+    fn the_repository_s_python_figures_parse() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let rows = python_figures(root).unwrap();
+        assert!(rows.iter().any(|r| r.chapter == 13 && r.source == "3.11"));
+    }
+
+    #[test]
+    fn a_table_row_shows_each_figure_before_and_after_with_its_python_beside_it() {
+        let python = parse_python(
+            "[[row]]\nchapter = 12\nexample = \"x\"\nsource = \"talk\"\n\
+             before = { blocks = 4625, bytes = 209692 }\nafter = { blocks = 3756, bytes = 185361 }\n\
+             [[row]]\nchapter = 12\nexample = \"x\"\nsource = \"3.11\"\n\
+             before = { blocks = 3620, bytes = 152284 }\nafter = { blocks = 2749, bytes = 116628 }\n\
+             [[row]]\nchapter = 13\nexample = \"y\"\nsource = \"talk\"\n\
+             before = { blocks = 1, bytes = 2 }\nafter = { blocks = 3, bytes = 4 }\n",
+        )
+        .unwrap();
+        let text = table(
+            &[row(
+                12,
+                [1001, 70000, 1001, 70000, 1001, 70000],
+                [1, 8000, 1, 8000, 1, 8000],
+            )],
+            &python,
+        );
+        let line = text.lines().last().unwrap();
+        assert_eq!(
+            line,
+            "| 12. [Keep it short](../12-keep-it-short/index.md) | Store the value alone. | \
+             1,001 → 1 | 70,000 → 8,000 | 70,000 → 8,000 | 70,000 → 8,000 | \
+             talk: 4,625 / 209,692 → 3,756 / 185,361<br>CPython 3.11: 3,620 / 152,284 → 2,749 / 116,628 |"
+        );
+    }
+
+    #[test]
+    fn a_chapter_without_python_figures_gets_a_dash() {
+        let text = table(&[row(3, [1; 6], [0; 6])], &[]);
+        assert!(text.trim_end().ends_with("| 1 → 0 | – |"), "{text}");
+    }
+
+    #[test]
+    fn a_variant_is_named_beside_its_source() {
+        let python = parse_python(
+            "[[row]]\nchapter = 16\nexample = \"x\"\nvariant = \"namedtuple\"\nsource = \"3.11\"\n\
+             before = { blocks = 2749, bytes = 116628 }\nafter = { blocks = 1749, bytes = 89244 }\n",
+        )
+        .unwrap();
+        let text = table(&[row(16, [1; 6], [0; 6])], &python);
+        assert!(
+            text.contains("| CPython 3.11, namedtuple: 2,749 / 116,628 → 1,749 / 89,244 |"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn bars_are_on_a_log_scale_and_zero_has_none() {
+        assert_eq!(log_width(0, 1_000_000, 400), 0);
+        assert_eq!(log_width(1_000_000, 1_000_000, 400), 400);
+        let thousand = log_width(1_000, 1_000_000, 400);
+        assert!((199..=201).contains(&thousand), "{thousand}");
+        assert_eq!(log_width(1, 1_000_000, 400), 20);
+    }
+
+    #[test]
+    fn the_chart_has_a_pair_of_bars_per_chapter_and_stays_readable() {
+        let svg = chart(&[
+            row(1, [1101, 3503, 2, 7, 0, 0], [0; 6]),
+            row(
+                12,
+                [1001, 70000, 1001, 70000, 0, 0],
+                [1, 8000, 1, 8000, 0, 0],
+            ),
+        ]);
+        // The legend's swatch, then one bar per chapter.
+        assert_eq!(svg.matches("fill=\"#c0504d\"/><text").count(), 3);
+        assert_eq!(svg.matches("fill=\"#4f8f4f\"/><text").count(), 3);
+        assert!(svg.contains("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>"));
+        assert!(svg.contains("<title>"));
+        assert!(!svg.contains("font-size=\"12\""));
+        assert!(svg.contains(">70,000</text>"));
+    }
+}
