@@ -169,7 +169,12 @@ fn summary(chapters: &[Chapter]) -> String {
             part = &chapter.part;
             let _ = write!(text, "\n# {part}\n\n");
         }
-        let _ = writeln!(text, "- [{}]({}/index.md)", chapter.title, chapter.slug);
+        let _ = writeln!(
+            text,
+            "- [{}]({}/index.md)",
+            markdown_text(&chapter.title),
+            chapter.slug
+        );
     }
     text.push_str("\n---\n\n[For instructors](instructors.md)\n");
     text
@@ -189,9 +194,9 @@ fn schedule(chapters: &[Chapter]) -> String {
             text,
             "| {}. [{}]({}/index.md) | {} | {} min | {} min | {} min | {} |",
             chapter.number,
-            chapter.title,
+            markdown_text(&chapter.title),
             chapter.slug,
-            chapter.talk,
+            markdown_text(&chapter.talk),
             chapter.reading_minutes,
             chapter.exercise_minutes,
             chapter.reading_minutes + chapter.exercise_minutes,
@@ -204,6 +209,19 @@ fn schedule(chapters: &[Chapter]) -> String {
         reading + exercise
     );
     text
+}
+
+/// `text` as Markdown that shows it as it is: `__slots__` stays `__slots__`, not a bold
+/// "slots", and a `|` does not end a table cell. workbook.toml holds plain text.
+fn markdown_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>|".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 fn budget_tables(chapter: &Chapter, root: &Path) -> anyhow::Result<String> {
@@ -351,6 +369,13 @@ mod tests {
         let warning = toolchain_mismatch("1.95.0", rustc).expect("a warning");
         assert!(warning.contains("rustc 1.95.0"), "{warning}");
         assert!(warning.contains(rustc), "{warning}");
+    }
+
+    #[test]
+    fn plain_text_stays_plain_in_markdown() {
+        assert_eq!(markdown_text("__slots__"), r"\_\_slots\_\_");
+        assert_eq!(markdown_text("a | b `c` *d*"), r"a \| b \`c\` \*d\*");
+        assert_eq!(markdown_text("malloc and free"), "malloc and free");
     }
 
     #[test]
