@@ -32,9 +32,14 @@ const bookDir = path.resolve(args.book || 'book');
 const outDir = path.resolve(args.out || 'target/browser');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Every failure, as "where: what". */
+/** Every failure, as "where: what", and every page or book-wide check that was made. */
 const failures = [];
-const fail = (where, what) => failures.push(`${where}: ${what}`);
+const failed = new Set();
+const checked = new Set();
+const fail = (where, what) => {
+  failures.push(`${where}: ${what}`);
+  failed.add(where);
+};
 
 let browser;
 let server;
@@ -91,16 +96,23 @@ async function main() {
   const visits = new Map(); // page → { ids, links, h1 }
   const svgMinText = new Map(); // svg URL → smallest text at its own size, px
 
-  const desktop = await newContext(origin, DESKTOP);
-  for (const page of pages) {
-    visits.set(page, await checkDesktop(desktop, origin, page, svgMinText));
-  }
-  await desktop.close();
-
+  // The two widths in parallel, one tab each: the machine has two cores.
+  const desktopPass = (async () => {
+    const desktop = await newContext(origin, DESKTOP);
+    for (const page of pages) {
+      visits.set(page, await checkDesktop(desktop, origin, page, svgMinText));
+    }
+    await desktop.close();
+  })();
+  const phonePass = (async () => {
+    const phone = await newContext(origin, PHONE, { isMobile: true, hasTouch: true });
+    for (const page of pages) {
+      await checkPhone(phone, origin, page, svgMinText);
+    }
+    await phone.close();
+  })();
+  await Promise.all([desktopPass, phonePass]);
   const phone = await newContext(origin, PHONE, { isMobile: true, hasTouch: true });
-  for (const page of pages) {
-    await checkPhone(phone, origin, page, svgMinText);
-  }
   await screenshot(phone, origin, firstChapter(visits), 'phone-chapter-390.png');
   await phone.close();
 
@@ -132,9 +144,11 @@ async function main() {
 
 /** Prints the failures, if any, and the closing line. True when nothing failed. */
 function report() {
-  for (const failure of failures) console.error(`FAILED ${failure}`);
-  console.log(`browser: ${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed` +
-    (failures.length ? ` (${failures.length} problem(s), listed above)` : ''));
+  for (const failure of failures.sort()) console.error(`FAILED ${failure}`);
+  for (const where of failed) checked.add(where);
+  if (failures.length) console.error(`${failures.length} problem(s) in ${failed.size} place(s), listed above`);
+  // One line per run, counting pages and the book-wide checks (search, print.html, themes).
+  console.log(`browser: ${checked.size - failed.size} passed, ${failed.size} failed`);
   return failures.length === 0;
 }
 
@@ -163,6 +177,7 @@ async function newContext(origin, viewport, extra = {}, theme) {
 async function open(context, origin, page) {
   const tab = await context.newPage();
   const where = page;
+  checked.add(page);
   tab.on('console', (message) => {
     if (message.type() === 'error') fail(where, `console error: ${message.text()}`);
   });
@@ -265,6 +280,11 @@ function pageFacts() {
         titleBackground === 'rgba(0, 0, 0, 0)' || titleBackground === 'transparent') {
       problems.push(`the admonition "${name}" is not styled (is mdbook-admonish.css loaded?)`);
     }
+  }
+
+  // The playground cannot build the listings (no dhat, no toolkit): book.toml turns it off.
+  if (document.querySelector('.play-button')) {
+    problems.push('a listing has a Run button, but the Rust Playground cannot build it');
   }
 
   // Code: highlight.js ran on every block, and found tokens in every listing.
@@ -408,6 +428,7 @@ async function checkSearch(context, origin, visits) {
       .some((a) => new URL(a.href).pathname.endsWith(chapter)),
     chapter, { timeout: STEP_MS },
   ).then(() => true, () => false);
+  checked.add('search');
   if (!found) fail('search', `searching for "${title}" did not list ${chapter}`);
   await tab.screenshot({ path: path.join(outDir, 'search-1280.png') });
   await tab.close();
@@ -436,14 +457,15 @@ async function checkPrint(context, origin, visits) {
 /** The dark themes darken every diagram, instead of showing a white panel. */
 async function checkDark(context, origin, page, theme) {
   const tab = await open(context, origin, page);
+  checked.add(`the ${theme} theme`);
   const lit = await tab.evaluate(() => [...document.querySelectorAll('main img')]
     .filter((img) => new URL(img.src).pathname.endsWith('.svg'))
     .filter((img) => !getComputedStyle(img).filter.includes('invert'))
     .map((img) => new URL(img.src).pathname));
   if (!hasTheme(await tab.evaluate(() => document.documentElement.className), theme)) {
-    fail(page, `the theme ${theme} was not applied`);
+    fail(`the ${theme} theme`, `not applied on ${page}`);
   }
-  for (const src of lit) fail(page, `in the ${theme} theme the diagram ${src} stays a white panel`);
+  for (const src of lit) fail(`the ${theme} theme`, `on ${page} the diagram ${src} stays a white panel`);
   await tab.close();
 }
 
