@@ -307,10 +307,13 @@ function pageFacts() {
 /** Layout problems seen at the current width: report blocks cut off, hint titles under their arrow. Runs in the browser. */
 function layoutFacts() {
   const problems = [];
-  // A report or output block wraps: no line's end hides past the column.
-  for (const code of document.querySelectorAll('main pre > code.language-text, main pre > code.language-console')) {
+  // A report or output block wraps: no line's end hides past the column. On a wide screen,
+  // so does every listing.
+  const wide = window.innerWidth >= 800;
+  const blocks = wide ? 'main pre > code' : 'main pre > code:is(.language-text, .language-console)';
+  for (const code of document.querySelectorAll(blocks)) {
     if (code.scrollWidth > code.clientWidth + 1) {
-      problems.push(`a text block scrolls sideways (${code.scrollWidth} px in ${code.clientWidth}): ` +
+      problems.push(`a ${wide ? 'code' : 'text'} block scrolls sideways (${code.scrollWidth} px in ${code.clientWidth}): ` +
         `"${code.textContent.trim().split('\n')[0].slice(0, 60)}"`);
     }
   }
