@@ -43,6 +43,8 @@ const fail = (where, what) => {
 
 let browser;
 let server;
+/** The one tab of each browser context that `open` uses, and the page it shows. */
+const tabs = new WeakMap();
 const deadline = setTimeout(async () => {
   console.error(`browser check: stopped after ${DEADLINE_MS / 1000} s, its time limit`);
   report();
@@ -173,29 +175,39 @@ async function newContext(origin, viewport, extra = {}, theme) {
   return context;
 }
 
-/** Opens `page` in `context`, recording console errors and failed requests against it. */
+/**
+ * Opens `page` in the one tab of `context` (made on first use), recording console errors and
+ * failed requests against the page it shows.
+ */
 async function open(context, origin, page) {
-  const tab = await context.newPage();
-  const where = page;
   checked.add(page);
-  tab.on('console', (message) => {
-    if (message.type() === 'error') fail(where, `console error: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => fail(where, `script error: ${error.message}`));
-  tab.on('requestfailed', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin + '/')) {
-      fail(where, `asked for an outside resource, which a reader offline cannot load: ${url}`);
-    } else {
-      fail(where, `request failed: ${url} (${request.failure()?.errorText})`);
-    }
-  });
-  tab.on('response', (response) => {
-    if (response.status() >= 400) fail(where, `${response.status()} for ${response.url()}`);
-  });
-  await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
-  await tab.evaluate(() => document.fonts.ready);
-  return tab;
+  let state = tabs.get(context);
+  if (!state) {
+    const tab = await context.newPage();
+    state = { tab, page };
+    tabs.set(context, state);
+    tab.on('console', (message) => {
+      if (message.type() === 'error') fail(state.page, `console error: ${message.text()}`);
+    });
+    tab.on('pageerror', (error) => fail(state.page, `script error: ${error.message}`));
+    tab.on('requestfailed', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin + '/')) {
+        fail(state.page, `asked for an outside resource, which a reader offline cannot load: ${url}`);
+      } else if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+        // (Aborted: a request still open when the tab moved on to the next page, such as the
+        // favicon's. A missing file answers 404, and the response handler reports it.)
+        fail(state.page, `request failed: ${url} (${request.failure()?.errorText})`);
+      }
+    });
+    tab.on('response', (response) => {
+      if (response.status() >= 400) fail(state.page, `${response.status()} for ${response.url()}`);
+    });
+  }
+  state.page = page;
+  await state.tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
+  await state.tab.evaluate(() => document.fonts.ready);
+  return state.tab;
 }
 
 async function checkDesktop(context, origin, page, svgMinText) {
@@ -226,7 +238,6 @@ async function checkDesktop(context, origin, page, svgMinText) {
     fail(page, 'some collapsed blocks stayed closed after a click');
   }
   await checkDiagrams(tab, page, 'at 1280 px', svgMinText);
-  await tab.close();
   return facts;
 }
 
@@ -251,7 +262,6 @@ async function checkPhone(context, origin, page, svgMinText) {
   const { problems } = await tab.evaluate(layoutFacts);
   for (const problem of problems) fail(page, `at ${PHONE.width} px: ${problem}`);
   await checkDiagrams(tab, page, `at ${PHONE.width} px`, svgMinText);
-  await tab.close();
 }
 
 /**
@@ -434,7 +444,6 @@ async function checkSearch(context, origin, visits) {
   checked.add('search');
   if (!found) fail('search', `searching for "${title}" did not list ${chapter}`);
   await tab.screenshot({ path: path.join(outDir, 'search-1280.png') });
-  await tab.close();
 }
 
 /** print.html holds every page's title, in order, and the admonitions there are styled. */
@@ -454,7 +463,6 @@ async function checkPrint(context, origin, visits) {
       at = found + 1;
     }
   }
-  await tab.close();
 }
 
 /** The dark themes darken every diagram, instead of showing a white panel. */
@@ -469,7 +477,6 @@ async function checkDark(context, origin, page, theme) {
     fail(`the ${theme} theme`, `not applied on ${page}`);
   }
   for (const src of lit) fail(`the ${theme} theme`, `on ${page} the diagram ${src} stays a white panel`);
-  await tab.close();
 }
 
 function hasTheme(className, theme) {

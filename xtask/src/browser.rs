@@ -19,8 +19,10 @@ use crate::{book, process};
 /// Where the checker finds Chromium: `$CHROMIUM`, else Debian's.
 const CHROMIUM_ENV: &str = "CHROMIUM";
 const DEBIAN_CHROMIUM: &str = "/usr/bin/chromium";
-/// Debian's packages: the browser, and a font for the diagrams' `sans-serif` text.
-const APT_PACKAGES: [&str; 2] = ["chromium", "fonts-dejavu-core"];
+/// Debian's packages: the browser, and fonts for the diagrams' `sans-serif` and `monospace`
+/// text. Installed without chromium's recommended packages (a printer setup, avahi, systemd),
+/// which a headless browser does not use and which would treble the install.
+const APT_PACKAGES: [&str; 3] = ["chromium", "fonts-liberation", "fonts-dejavu-core"];
 /// The oldest Node.js that playwright-core supports.
 const NODE_MAJOR: u32 = 20;
 
@@ -93,7 +95,11 @@ fn ensure_chromium() -> anyhow::Result<PathBuf> {
         })
     };
     apt(&["update", "-qq"])?;
-    apt(&[&["install", "-y", "-qq"][..], &APT_PACKAGES[..]].concat())?;
+    apt(&[
+        &["install", "-y", "-qq", "--no-install-recommends"][..],
+        &APT_PACKAGES[..],
+    ]
+    .concat())?;
     ensure!(
         path.is_file(),
         "apt-get installed chromium, but there is no {DEBIAN_CHROMIUM}"
