@@ -7,7 +7,8 @@
 // page, at 1280 px wide: no console error or failed request; every admonition styled, none
 // raw; every collapsed block opens on click; every code block highlighted; every report block
 // wraps; every internal link and #anchor resolves. At 390 px: no page wider than the screen,
-// no hint title under its arrow. At both widths: every diagram's text at least 9 px as shown.
+// no hint title under its arrow. At both widths: every diagram's text at least 9 px as shown,
+// and a tap on it opens it full size.
 // Once: search finds a chapter, print.html holds the whole book, and the dark themes turn the
 // diagrams dark. It saves screenshots for a reviewer, prints what it checked and how long it
 // took, and exits 1 with the list of failures if anything failed (2 if it ran out of time).
@@ -353,13 +354,15 @@ async function checkDiagrams(tab, page, when, svgMinText) {
   const shown = await tab.evaluate(() => [...document.querySelectorAll('main img')]
     .filter((img) => new URL(img.src).pathname.endsWith('.svg'))
     .map((img) => ({ src: img.src, width: img.getBoundingClientRect().width,
-      natural: img.naturalWidth, loaded: img.complete && img.naturalWidth > 0 })));
+      natural: img.naturalWidth, loaded: img.complete && img.naturalWidth > 0,
+      linked: img.closest('a')?.href === img.src })));
   for (const img of shown) {
     const name = decodeURIComponent(new URL(img.src).pathname.slice(1));
     if (!img.loaded) {
       fail(page, `the diagram ${name} did not load`);
       continue;
     }
+    if (!img.linked) fail(page, `the diagram ${name} does not open full size on a tap (theme/diagrams.js)`);
     if (!svgMinText.has(img.src)) svgMinText.set(img.src, await smallestText(tab.context(), img.src));
     const own = svgMinText.get(img.src);
     if (!own) continue;
