@@ -23,6 +23,8 @@ const MIN_TEXT_PX = 9;
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const DARK_THEMES = ['coal', 'navy', 'ayu'];
+/** Where the phone and dark-theme screenshots look: the first diagram. */
+const DIAGRAM = 'main img[src$=".svg"]';
 /** The whole run, and any one browser action: nothing waits longer. */
 const DEADLINE_MS = Number(process.env.BROWSER_CHECK_DEADLINE_MS || 300_000);
 const STEP_MS = 15_000;
@@ -116,7 +118,7 @@ async function main() {
   })();
   await Promise.all([desktopPass, phonePass]);
   const phone = await newContext(origin, PHONE, { isMobile: true, hasTouch: true });
-  await screenshot(phone, origin, firstChapter(visits), 'phone-chapter-390.png');
+  await screenshot(phone, origin, firstChapter(visits), 'phone-chapter-390.png', DIAGRAM);
   await phone.close();
 
   const links = checkLinks(origin, visits);
@@ -131,7 +133,7 @@ async function main() {
     const dark = await newContext(origin, DESKTOP, {}, theme);
     await checkDark(dark, origin, firstChapter(visits), theme);
     if (theme === 'coal') {
-      await screenshot(dark, origin, firstChapter(visits), 'dark-coal-chapter-1280.png');
+      await screenshot(dark, origin, firstChapter(visits), 'dark-coal-chapter-1280.png', DIAGRAM);
     }
     await dark.close();
   }
@@ -486,10 +488,14 @@ function hasTheme(className, theme) {
   return className.split(/\s+/).includes(theme);
 }
 
-async function screenshot(context, origin, page, file) {
+/** A screenshot of `page`'s first screen, or of the screen around `at`, a selector. */
+async function screenshot(context, origin, page, file, at) {
   const tab = await context.newPage();
   await tab.goto(`${origin}/${page}`, { waitUntil: 'load' });
   await tab.evaluate(() => document.fonts.ready);
+  if (at && (await tab.locator(at).count()) > 0) {
+    await tab.locator(at).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  }
   await tab.screenshot({ path: path.join(outDir, file) });
   await tab.close();
 }
