@@ -44,7 +44,7 @@ const TOOLS_ENV: &str = "SEEK_AND_DESTROY_TOOLS";
 
 /// The built book, relative to the workspace root; git ignores it. Passed to mdbook as
 /// `--dest-dir` every time, so book.toml and this module cannot disagree.
-const OUTPUT: &str = "book";
+pub(crate) const OUTPUT: &str = "book";
 
 /// The one line a clean build prints to stderr: the locked mdbook-admonish 1.20.0 was
 /// compiled against mdbook 0.4.51, and mdbook's preprocessor library says so on every run.

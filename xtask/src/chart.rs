@@ -25,6 +25,8 @@ pub(crate) fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -
     const LABEL: u32 = 130;
     const BAR: u32 = 380;
     const WIDTH: u32 = LABEL + BAR + 110;
+    /// The narrowest bar: a figure of 0 draws this thin mark at the axis.
+    const MARK: u32 = 3;
     let leaks = before[LIVE_ROW.1] > 0 || after[LIVE_ROW.1] > 0;
     let rows: Vec<(&str, usize)> = ROWS.into_iter().chain(leaks.then_some(LIVE_ROW)).collect();
     let height = 56 + rows.len() as u32 * 64;
@@ -52,7 +54,9 @@ pub(crate) fn before_after_svg(title: &str, before: [u64; 6], after: [u64; 6]) -
             .enumerate()
         {
             let y = top + bar as u32 * 26;
-            let width = (value * u64::from(BAR) / largest) as u32;
+            // Every bar is at least a mark, so that a figure of 0 still shows its colour
+            // beside its number, and the legend matches something on every row.
+            let width = ((value * u64::from(BAR) / largest) as u32).max(MARK);
             let _ = writeln!(
                 svg,
                 "<rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"20\" fill=\"{colour}\"/>\
@@ -90,6 +94,17 @@ mod tests {
         let svg = before_after_svg("t", [10, 100, 1, 50, 0, 0], [5, 0, 1, 25, 0, 0]);
         assert!(svg.contains("width=\"380\" height=\"20\" fill=\"#c0504d\""));
         assert!(svg.contains("width=\"190\" height=\"20\" fill=\"#4f8f4f\""));
-        assert!(svg.contains("width=\"0\" height=\"20\" fill=\"#4f8f4f\""));
+        assert!(!svg.contains("width=\"0\""));
+    }
+
+    #[test]
+    fn a_figure_of_zero_still_shows_a_mark_in_its_colour() {
+        let svg = before_after_svg("t", [10, 100, 1, 50, 0, 0], [0, 0, 0, 0, 0, 0]);
+        assert_eq!(
+            svg.matches("width=\"3\" height=\"20\" fill=\"#4f8f4f\"")
+                .count(),
+            3,
+            "{svg}"
+        );
     }
 }

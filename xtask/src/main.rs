@@ -2,6 +2,7 @@
 
 mod bench;
 mod book;
+mod browser;
 mod chart;
 mod fixtures;
 mod generate;
@@ -23,11 +24,14 @@ cargo xtask <command>
                       localhost (--open: and open it in a browser)
   ci                  every check, as CI runs it: fmt, clippy, the toolkit's tests and docs, generated
                       files current, every solution passing and every starter failing as
-                      declared, the book built with its admonitions and internal links whole
+                      declared, the book built with its admonitions and internal links whole,
+                      and the book read in a browser
   generate [--check]  regenerate SUMMARY, schedule, budget tables and listing outputs
                       (--check: only compare, and fail if any is stale)
   grade               every solution passes; every starter fails for its declared reason
   book                build the book and check it
+  browser             build the book and read every page in headless Chromium (installing
+                      Chromium and playwright-core if needed); screenshots in target/browser/
   bench [--runs N]    measure edit→verdict, check, cold-build and book-build times, and
                       the determinism of every figure (N runs, default 20)
 ";
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         ["generate", "--check"] => generate::generate(&root, true),
         ["grade"] => grade::grade(&root),
         ["book"] => book::ensure_tools().and_then(|tools| book::build(&root, &tools)),
+        ["browser"] => browser::check(&root),
         ["bench"] => bench::bench(&root, 20),
         ["bench", "--runs", runs] => runs
             .parse()
@@ -100,6 +105,7 @@ fn ci(root: &Path) -> anyhow::Result<()> {
             "the book",
             Box::new(|| book::ensure_tools().and_then(|tools| book::build(root, &tools))),
         ),
+        ("the book in a browser", Box::new(|| browser::check(root))),
     ];
     let mut failed = Vec::new();
     for (name, step) in &steps {

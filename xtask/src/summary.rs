@@ -207,7 +207,7 @@ pub(crate) fn table(rows: &[ChapterFigures], python: &[PythonRow]) -> String {
             text,
             "| {}. [{}](../{}/index.md) | {} | {} | {} | {} | {} | {} |",
             row.number,
-            cell(&row.title),
+            crate::generate::markdown_text(&row.title),
             row.slug,
             cell(&row.change),
             arrow(row.before[0], row.after[0]),
@@ -262,7 +262,7 @@ pub(crate) fn chart(rows: &[ChapterFigures]) -> String {
     );
     for (i, row) in rows.iter().enumerate() {
         let top = 62 + i as u32 * ROW;
-        let mut label = format!("{}. {}", row.number, row.title.replace('\\', ""));
+        let mut label = format!("{}. {}", row.number, row.title);
         if label.chars().count() > 28 {
             label = label.chars().take(27).collect::<String>() + "…";
         }
