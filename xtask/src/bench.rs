@@ -19,7 +19,10 @@ use crate::process::{cargo_test, cargo_test_one};
 use crate::workbook;
 
 /// Runs every benchmark, `runs` times where it repeats, and prints a summary table.
-pub(crate) fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
+///
+/// `quick` measures only what a reader waits for (edit→verdict, one check) and skips the cold
+/// build, the determinism runs and the book, which take long with every chapter written.
+pub(crate) fn bench(root: &Path, runs: usize, quick: bool) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     let chapters = workbook::written_chapters(root)?;
     let first = chapters
@@ -43,6 +46,10 @@ pub(crate) fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
             let name = format!("one check on the starter, {} {check}", chapter.package());
             rows.push(row(&name, &times));
         }
+    }
+
+    if quick {
+        return print_rows(rows);
     }
 
     let cold_dir = root.join("target/bench-cold");
@@ -74,7 +81,10 @@ pub(crate) fn bench(root: &Path, runs: usize) -> anyhow::Result<()> {
         Ok(start.elapsed())
     })?;
     rows.push(row("xtask book (mdbook build and its checks)", &times));
+    print_rows(rows)
+}
 
+fn print_rows(rows: Vec<String>) -> anyhow::Result<()> {
     println!("\n| what | median (min–max) |\n|---|---|");
     for row in rows {
         println!("{row}");

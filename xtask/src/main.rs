@@ -32,8 +32,10 @@ cargo xtask <command>
   book                build the book and check it
   browser             build the book and read every page in headless Chromium (installing
                       Chromium and playwright-core if needed); screenshots in target/browser/
-  bench [--runs N]    measure edit→verdict, check, cold-build and book-build times, and
-                      the determinism of every figure (N runs, default 20)
+  bench [--runs N] [--quick]
+                      measure edit→verdict, check, cold-build and book-build times, and
+                      the determinism of every figure (N runs, default 20; --quick: only
+                      edit→verdict and one check per starter)
 ";
 
 fn main() -> ExitCode {
@@ -49,11 +51,9 @@ fn main() -> ExitCode {
         ["grade"] => grade::grade(&root),
         ["book"] => book::ensure_tools().and_then(|tools| book::build(&root, &tools)),
         ["browser"] => browser::check(&root),
-        ["bench"] => bench::bench(&root, 20),
-        ["bench", "--runs", runs] => runs
-            .parse()
-            .map_err(|_| anyhow::anyhow!("--runs takes a number"))
-            .and_then(|runs| bench::bench(&root, runs)),
+        ["bench", rest @ ..] => {
+            bench_arguments(rest).and_then(|(runs, quick)| bench::bench(&root, runs, quick))
+        }
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
             Ok(())
@@ -131,6 +131,25 @@ fn clippy(root: &Path, features: &[&str]) -> anyhow::Result<()> {
             .args(features)
             .args(["--", "-D", "warnings"]),
     )
+}
+
+/// `[--runs N] [--quick]`, in any order: the runs (default 20) and whether to be quick.
+fn bench_arguments(args: &[&str]) -> anyhow::Result<(usize, bool)> {
+    let (mut runs, mut quick) = (20, false);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--quick" => quick = true,
+            "--runs" => {
+                runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| anyhow::anyhow!("--runs takes a number"))?;
+            }
+            other => anyhow::bail!("unknown bench option {other:?}\n\n{HELP}"),
+        }
+    }
+    Ok((runs, quick))
 }
 
 /// The workspace root: the folder above xtask/.
