@@ -34,33 +34,46 @@ const SHOWN_CHARS: usize = 240;
 #[macro_export]
 macro_rules! assert_answer {
     ($yours:expr, $expected:expr $(,)?) => {
-        $crate::__private::assert_answer(&$yours, &$expected, stringify!($yours), None)
+        match (&$yours, &$expected) {
+            (yours, expected) => {
+                if !(*yours == *expected) {
+                    $crate::__private::wrong_answer(yours, expected, stringify!($yours), None)
+                }
+            }
+        }
     };
     ($yours:expr, $expected:expr, $($context:tt)+) => {
-        $crate::__private::assert_answer(
-            &$yours,
-            &$expected,
-            stringify!($yours),
-            Some(format_args!($($context)+)),
-        )
+        match (&$yours, &$expected) {
+            (yours, expected) => {
+                if !(*yours == *expected) {
+                    $crate::__private::wrong_answer(
+                        yours,
+                        expected,
+                        stringify!($yours),
+                        Some(format_args!($($context)+)),
+                    )
+                }
+            }
+        }
     };
 }
 
-/// The body of [`assert_answer!`]; `#[track_caller]` puts the panic at the macro's call, in
-/// the check's own file, which is how the grader tells a wrong answer from a crash.
+/// The failure of [`assert_answer!`]. `#[track_caller]` puts the panic at the macro's call, in
+/// the check's own file, which is how the grader tells a wrong answer from a crash. Not generic,
+/// so that an exercise crate compiles it once, in the toolkit, not at every assertion.
 #[track_caller]
-pub fn assert_answer<T, U>(yours: &T, expected: &U, call: &str, context: Option<fmt::Arguments>)
-where
-    T: PartialEq<U> + Debug,
-    U: Debug,
-{
-    if yours != expected {
-        let context = context.map(|c| format!(" ({c})")).unwrap_or_default();
-        panic!(
-            "wrong answer from `{call}`{context}\n{}",
-            yours_and_expected(yours, expected)
-        );
-    }
+#[inline(never)]
+pub fn wrong_answer(
+    yours: &dyn Debug,
+    expected: &dyn Debug,
+    call: &str,
+    context: Option<fmt::Arguments>,
+) -> ! {
+    let context = context.map(|c| format!(" ({c})")).unwrap_or_default();
+    panic!(
+        "wrong answer from `{call}`{context}\n{}",
+        yours_and_expected(yours, expected)
+    );
 }
 
 /// Two indented lines, `yours:` then `expected:`, each cut to a readable length.

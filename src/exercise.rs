@@ -176,34 +176,19 @@ impl Exercise {
     {
         self.checks.push(Check {
             name: CheckName::budget(name),
+            // Only what must know `I` and `O` is generic: the exercise crate compiles this
+            // closure once per check, and its rebuild is part of every edit→verdict.
             body: Box::new(move |cx| {
                 let (input, expected) = setup();
-                let _profiler = dhat::Profiler::builder()
-                    .testing()
-                    .trim_backtraces(Some(BACKTRACE_FRAMES))
-                    .file_name(cx.profile)
-                    .build();
-                let start = Instant::now();
+                let period = Period::begin(cx.profile);
                 let output = black_box(work(black_box(input)));
                 if let Some(expected) = &expected
                     && output != *expected
                 {
-                    let yours_and_expected = crate::answer::yours_and_expected(&output, expected);
-                    return Report::WrongAnswer { yours_and_expected };
+                    return wrong_answer(&output, expected);
                 }
                 drop(output);
-                let measurement = Measurement::now(start);
-                if cx
-                    .budget
-                    .is_some_and(|budget| !budget.is_met_by(&measurement))
-                {
-                    // A testing profiler writes its file only when a dhat assertion fails;
-                    // this is the function behind `dhat::assert!`, minus the panic.
-                    dhat::check_assert_condition(|| false);
-                }
-                Report::Finished {
-                    measurement: Some(measurement),
-                }
+                period.end(cx.budget)
             }),
         });
         self
@@ -409,6 +394,47 @@ impl Exercise {
             );
         }
     }
+}
+
+/// A measured period: a fresh dhat profiler, and the time it started.
+struct Period {
+    _profiler: dhat::Profiler,
+    start: Instant,
+}
+
+impl Period {
+    #[inline(never)]
+    fn begin(profile: &Path) -> Period {
+        let _profiler = dhat::Profiler::builder()
+            .testing()
+            .trim_backtraces(Some(BACKTRACE_FRAMES))
+            .file_name(profile)
+            .build();
+        Period {
+            _profiler,
+            start: Instant::now(),
+        }
+    }
+
+    /// Reads the figures, saves the profile if they are over `budget`, and ends the period.
+    #[inline(never)]
+    fn end(self, budget: Option<&Budget>) -> Report {
+        let measurement = Measurement::now(self.start);
+        if budget.is_some_and(|budget| !budget.is_met_by(&measurement)) {
+            // A testing profiler writes its file only when a dhat assertion fails; this is
+            // the function behind `dhat::assert!`, minus the panic.
+            dhat::check_assert_condition(|| false);
+        }
+        Report::Finished {
+            measurement: Some(measurement),
+        }
+    }
+}
+
+#[inline(never)]
+fn wrong_answer(yours: &dyn Debug, expected: &dyn Debug) -> Report {
+    let yours_and_expected = crate::answer::yours_and_expected(yours, expected);
+    Report::WrongAnswer { yours_and_expected }
 }
 
 /// The result of a budget check registered without an answer: always equal.

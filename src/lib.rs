@@ -241,6 +241,6 @@ pub mod tooling {
 pub mod __private {
     //! What the crate's macros expand to. Not an API.
 
-    pub use crate::answer::assert_answer;
+    pub use crate::answer::wrong_answer;
     pub use crate::os::guard_run;
 }
