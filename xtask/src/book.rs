@@ -57,7 +57,7 @@ const TOOLS_ENV: &str = "SEEK_AND_DESTROY_TOOLS";
 
 /// The built book, relative to the workspace root; git ignores it. Passed to mdbook as
 /// `--dest-dir` every time, so book.toml and this module cannot disagree.
-const OUTPUT: &str = "book";
+pub(crate) const OUTPUT: &str = "book";
 
 /// The one line a clean build prints to stderr: the locked mdbook-admonish 1.20.0 was
 /// compiled against mdbook 0.4.51, and mdbook's preprocessor library says so on every run.
@@ -113,7 +113,7 @@ pub(crate) fn ensure_tools() -> anyhow::Result<Tools> {
 }
 
 /// Both tools at their pinned versions, on `PATH` or in the cache, without installing them.
-fn find_tools() -> anyhow::Result<Option<Tools>> {
+pub(crate) fn find_tools() -> anyhow::Result<Option<Tools>> {
     Ok(match (find(&MDBOOK)?, find(&ADMONISH)?) {
         (Some(mdbook), Some(admonish)) => Some(Tools { mdbook, admonish }),
         _ => None,
@@ -283,6 +283,8 @@ pub(crate) fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
 /// change (without these checks; `cargo xtask book` runs them again).
 pub(crate) fn serve(root: &Path, tools: &Tools, open: bool) -> anyhow::Result<()> {
     build(root, tools)?;
+    // The sidebar shows the reader's progress: keep book/progress.json across rebuilds.
+    crate::progress::keep_served(root);
     println!("Serving the book at http://{HOST}:{PORT}/ (Ctrl-C stops it)");
     let mut command = mdbook(tools)?;
     command

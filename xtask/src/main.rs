@@ -7,6 +7,10 @@ mod fixtures;
 mod generate;
 mod grade;
 mod process;
+mod progress;
+mod reset;
+mod starter;
+mod watch;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +32,14 @@ cargo xtask <command>
   book                build the book and check it
   bench [--runs N]    measure edit→verdict, check, cold-build and book-build times, and
                       the determinism of every figure (N runs, default 20)
+
+For readers and workshops:
+  progress            check every written chapter: solved, over budget (with its worst
+                      figure), wrong, does not compile, or not started; a bar; and the same
+                      states in the sidebar of the book that `serve` shows
+  watch               re-check a chapter each time you save its src/lib.rs (Ctrl-C stops)
+  reset N [--yes]     put back chapter N's starter src/lib.rs, after asking (--yes: without
+                      asking); your version is kept in target/xtask/reset/
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +54,12 @@ fn main() -> ExitCode {
         ["generate", "--check"] => generate::generate(&root, true),
         ["grade"] => grade::grade(&root),
         ["book"] => book::ensure_tools().and_then(|tools| book::build(&root, &tools)),
+        ["progress"] => progress::progress(&root),
+        ["watch"] => watch::watch(&root),
+        ["reset", number, rest @ ..] if rest.iter().all(|a| *a == "--yes") => number
+            .parse()
+            .map_err(|_| anyhow::anyhow!("reset takes a chapter number, such as `reset 3`"))
+            .and_then(|number| reset::reset(&root, number, !rest.is_empty())),
         ["bench"] => bench::bench(&root, 20),
         ["bench", "--runs", runs] => runs
             .parse()
