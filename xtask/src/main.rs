@@ -2,10 +2,13 @@
 
 mod bench;
 mod book;
+mod bundle;
 mod chart;
 mod fixtures;
 mod generate;
 mod grade;
+mod plan;
+mod preflight;
 mod process;
 mod progress;
 mod reset;
@@ -40,6 +43,11 @@ For readers and workshops:
   watch               re-check a chapter each time you save its src/lib.rs (Ctrl-C stops)
   reset N [--yes]     put back chapter N's starter src/lib.rs, after asking (--yes: without
                       asking); your version is kept in target/xtask/reset/
+  preflight           is this machine ready for the workshop? the pinned Rust, the book's
+                      tools, every dependency downloaded, and a first check run offline
+  bundle [--verify]   make target/seek-and-destroy-offline.tar.gz: the built book, the
+                      exercises and every dependency vendored, for a room without network
+                      (--verify: then unpack it and run chapter 1 offline, empty cargo home)
 ";
 
 fn main() -> ExitCode {
@@ -60,6 +68,9 @@ fn main() -> ExitCode {
             .parse()
             .map_err(|_| anyhow::anyhow!("reset takes a chapter number, such as `reset 3`"))
             .and_then(|number| reset::reset(&root, number, !rest.is_empty())),
+        ["preflight"] => preflight::preflight(&root),
+        ["bundle"] => bundle::bundle(&root, false),
+        ["bundle", "--verify"] => bundle::bundle(&root, true),
         ["bench"] => bench::bench(&root, 20),
         ["bench", "--runs", runs] => runs
             .parse()
