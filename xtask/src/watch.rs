@@ -141,8 +141,9 @@ pub(crate) fn watch(root: &Path) -> anyhow::Result<()> {
                 anyhow::bail!("the file watcher stopped")
             }
         }
-        let saved_at = Instant::now();
-        for number in pending.take_ready(saved_at) {
+        // The last event of the burst: when the editor saved.
+        let saved_at = pending.last_event.unwrap_or_else(Instant::now);
+        for number in pending.take_ready(Instant::now()) {
             let Some(chapter) = chapters.iter().find(|c| c.number == number) else {
                 continue;
             };
