@@ -120,7 +120,7 @@ fn book_tools(root: &Path) -> Finding {
         ),
         _ => Finding::problem(
             "the book's tools (mdbook, mdbook-admonish) are not installed",
-            "run `cargo xtask serve` once: it installs them (about 3 minutes, once)",
+            "run `cargo xtask serve` once: it installs them (under 3 minutes, once)",
         ),
     }
 }
