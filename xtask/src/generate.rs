@@ -1,6 +1,7 @@
 //! `cargo xtask generate`: every file the book derives from data or from a real run.
 //!
-//! - `chapters/SUMMARY.md` and `chapters/schedule.md`, from `workbook.toml`;
+//! - `chapters/SUMMARY.md`, `chapters/schedule.md` and `chapters/workshop-plans.md` (the
+//!   half-day, full-day and two-day plans), from `workbook.toml`;
 //! - `chapters/NN-slug/budgets.md`, from each exercise's `budgets.toml`;
 //! - `chapters/NN-slug/STEM.out`, what each listing prints (in a debug build, as `cargo test`
 //!   builds the exercises; in release for a listing that times something and carries
@@ -70,6 +71,10 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     };
     outputs.put(&root.join("chapters/SUMMARY.md"), &summary(&chapters))?;
     outputs.put(&root.join("chapters/schedule.md"), &schedule(&chapters))?;
+    outputs.put(
+        &root.join("chapters/workshop-plans.md"),
+        &crate::plan::plans(&chapters),
+    )?;
     let missing_hints = missing_hints(root, &chapters)?;
     anyhow::ensure!(
         missing_hints.is_empty(),
@@ -119,13 +124,13 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
 }
 
 /// The first line of `rustc --version`, as run from here: through rustup, the pinned one.
-fn rustc_version() -> anyhow::Result<String> {
+pub(crate) fn rustc_version() -> anyhow::Result<String> {
     let printed = output_of(std::process::Command::new("rustc").arg("--version"))?;
     Ok(printed.trim().to_owned())
 }
 
 /// The channel that `rust-toolchain.toml` pins, such as `1.95.0`.
-fn pinned_toolchain(root: &Path) -> anyhow::Result<String> {
+pub(crate) fn pinned_toolchain(root: &Path) -> anyhow::Result<String> {
     let path = root.join("rust-toolchain.toml");
     let text = std::fs::read_to_string(&path).context("reading rust-toolchain.toml")?;
     let file: toml::Table = toml::from_str(&text).context("parsing rust-toolchain.toml")?;
@@ -138,7 +143,7 @@ fn pinned_toolchain(root: &Path) -> anyhow::Result<String> {
 
 /// Why the figures may not match, if `rustc` (a `rustc --version` line) is not the `pinned`
 /// release; `None` when it is.
-fn toolchain_mismatch(pinned: &str, rustc: &str) -> Option<String> {
+pub(crate) fn toolchain_mismatch(pinned: &str, rustc: &str) -> Option<String> {
     let release = rustc.split_whitespace().nth(1).unwrap_or(rustc);
     (release != pinned).then(|| {
         format!(

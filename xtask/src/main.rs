@@ -3,13 +3,20 @@
 mod bench;
 mod book;
 mod browser;
+mod bundle;
 mod chart;
 mod fixtures;
 mod generate;
 mod grade;
+mod plan;
+mod preflight;
 mod process;
+mod progress;
+mod reset;
+mod starter;
 mod summary;
 mod timeline_chart;
+mod watch;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +43,19 @@ cargo xtask <command>
                       measure edit→verdict, check, cold-build and book-build times, and
                       the determinism of every figure (N runs, default 20; --quick: only
                       edit→verdict and one check per starter)
+
+For readers and workshops:
+  progress            check every written chapter: solved, over budget (with its worst
+                      figure), wrong, does not compile, or not started; a bar; and the same
+                      states in the sidebar of the book that `serve` shows
+  watch               re-check a chapter each time you save its src/lib.rs (Ctrl-C stops)
+  reset N [--yes]     put back chapter N's starter src/lib.rs, after asking (--yes: without
+                      asking); your version is kept in target/xtask/reset/
+  preflight           is this machine ready for the workshop? the pinned Rust, the book's
+                      tools, every dependency downloaded, and a first check run offline
+  bundle [--verify]   make target/seek-and-destroy-offline.tar.gz: the built book, the
+                      exercises and every dependency vendored, for a room without network
+                      (--verify: then unpack it and run chapter 1 offline, empty cargo home)
 ";
 
 fn main() -> ExitCode {
@@ -54,6 +74,15 @@ fn main() -> ExitCode {
         ["bench", rest @ ..] => {
             bench_arguments(rest).and_then(|(runs, quick)| bench::bench(&root, runs, quick))
         }
+        ["progress"] => progress::progress(&root),
+        ["watch"] => watch::watch(&root),
+        ["reset", number, rest @ ..] if rest.iter().all(|a| *a == "--yes") => number
+            .parse()
+            .map_err(|_| anyhow::anyhow!("reset takes a chapter number, such as `reset 3`"))
+            .and_then(|number| reset::reset(&root, number, !rest.is_empty())),
+        ["preflight"] => preflight::preflight(&root),
+        ["bundle"] => bundle::bundle(&root, false),
+        ["bundle", "--verify"] => bundle::bundle(&root, true),
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
             Ok(())

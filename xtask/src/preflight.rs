@@ -1,0 +1,207 @@
+//! `cargo xtask preflight`: tells an attendee whether their machine is ready for the workshop,
+//! before the day and on a good connection: the pinned Rust, the book's tools, every
+//! dependency downloaded, and chapter 1's checks built and run with the network off.
+//! Each problem comes with the command that fixes it.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::grade::{self, Code};
+use crate::{book, generate, workbook};
+
+/// One thing checked: what was found, and if it is a problem, how to fix it.
+#[derive(Debug, PartialEq)]
+struct Finding {
+    what: String,
+    fix: Option<String>,
+}
+
+impl Finding {
+    fn ok(what: impl Into<String>) -> Finding {
+        Finding {
+            what: what.into(),
+            fix: None,
+        }
+    }
+
+    fn problem(what: impl Into<String>, fix: impl Into<String>) -> Finding {
+        Finding {
+            what: what.into(),
+            fix: Some(fix.into()),
+        }
+    }
+}
+
+/// Runs every check and prints a verdict; fails if the machine is not ready.
+pub(crate) fn preflight(root: &Path) -> anyhow::Result<()> {
+    println!("Pre-flight for the Seek and Destroy workshop: each check below takes a moment.\n");
+    let checks: [fn(&Path) -> Finding; 4] = [toolchain, book_tools, dependencies, first_check];
+    let mut findings = Vec::new();
+    for check in checks {
+        let finding = check(root);
+        println!("{}", line(&finding));
+        findings.push(finding);
+    }
+    let (text, ready) = verdict(&findings);
+    println!("\n{text}");
+    anyhow::ensure!(ready, "this machine is not ready yet");
+    Ok(())
+}
+
+/// `  ok    …` or `  FIX   …` with the fix on the next line.
+fn line(finding: &Finding) -> String {
+    match &finding.fix {
+        None => format!("  ok    {}", finding.what),
+        Some(fix) => format!("  FIX   {}\n        → {fix}", finding.what),
+    }
+}
+
+/// The closing line, and whether every check passed.
+fn verdict(findings: &[Finding]) -> (String, bool) {
+    let problems = findings.iter().filter(|f| f.fix.is_some()).count();
+    if problems == 0 {
+        (
+            "Ready: this machine can do every exercise with the network off.".to_owned(),
+            true,
+        )
+    } else {
+        (
+            format!(
+                "Not ready: {problems} of {} checks need a fix (above). Fix them on a good \
+                 connection, then run `cargo xtask preflight` again.",
+                findings.len()
+            ),
+            false,
+        )
+    }
+}
+
+/// The `rustc` this folder runs (through rustup, the one rust-toolchain.toml pins) is the
+/// pinned release.
+fn toolchain(root: &Path) -> Finding {
+    let pinned = match generate::pinned_toolchain(root) {
+        Ok(pinned) => pinned,
+        Err(error) => return Finding::problem(format!("{error:#}"), "restore rust-toolchain.toml"),
+    };
+    let fix = format!(
+        "install it: `rustup toolchain install {pinned} --component rustfmt clippy` (without \
+         rustup, install Rust {pinned} another way)"
+    );
+    let output = Command::new("rustc")
+        .arg("--version")
+        .current_dir(root)
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .output();
+    let rustc = match output {
+        Ok(output) if output.status.success() => {
+            String::from_utf8_lossy(&output.stdout).trim().to_owned()
+        }
+        _ => return Finding::problem(format!("Rust {pinned} does not run here"), fix),
+    };
+    match generate::toolchain_mismatch(&pinned, &rustc) {
+        None => Finding::ok(format!("Rust: {rustc}, as rust-toolchain.toml pins")),
+        Some(_) => Finding::problem(
+            format!(
+                "Rust: this folder runs {rustc}, but the book's figures are for {pinned}, \
+                 which rust-toolchain.toml pins"
+            ),
+            fix,
+        ),
+    }
+}
+
+/// mdbook and mdbook-admonish at their pins, or the built book of the offline bundle.
+fn book_tools(root: &Path) -> Finding {
+    match book::find_tools() {
+        Ok(Some(_)) => Finding::ok("the book's tools: mdbook and mdbook-admonish, as pinned"),
+        _ if root.join(book::OUTPUT).join("index.html").is_file() => Finding::ok(
+            "the book: already built in book/ (open book/index.html; `serve` needs the tools)",
+        ),
+        _ => Finding::problem(
+            "the book's tools (mdbook, mdbook-admonish) are not installed",
+            "run `cargo xtask serve` once: it installs them (under 3 minutes, once)",
+        ),
+    }
+}
+
+/// Every dependency is in Cargo's cache: `cargo metadata --offline` reads every package's
+/// manifest, so it fails if one was never downloaded.
+fn dependencies(root: &Path) -> Finding {
+    let status = crate::process::cargo(root)
+        .args(["metadata", "--offline", "--quiet", "--format-version", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    match status {
+        Ok(status) if status.success() => {
+            Finding::ok("dependencies: all downloaded (`cargo metadata --offline` works)")
+        }
+        _ => Finding::problem(
+            "dependencies: some are not downloaded yet, so the room's network would be needed",
+            "run `cargo fetch`",
+        ),
+    }
+}
+
+/// Chapter 1's checks build and run with `--offline`. The starter fails its budgets by
+/// design: what counts is that the checks ran.
+fn first_check(root: &Path) -> Finding {
+    let Some(first) = workbook::written_chapters(root)
+        .ok()
+        .and_then(|chapters| chapters.into_iter().next())
+    else {
+        return Finding::problem(
+            "workbook.toml lists no written chapter",
+            "restore workbook.toml",
+        );
+    };
+    let package = first.package();
+    let start = Instant::now();
+    let fix = format!(
+        "run `cargo test -p {package}` on a good connection and read its errors (a first build \
+         takes a minute or two)"
+    );
+    match grade::run_checks(root, &first, Code::Starter, &["--offline"], &[]) {
+        Ok(run) if !run.verdicts.is_empty() => Finding::ok(format!(
+            "{package}: its {} checks build and run offline ({:.1} s)",
+            run.verdicts.len(),
+            start.elapsed().as_secs_f64()
+        )),
+        Ok(run) => {
+            let last = run.printed.lines().rev().find(|l| !l.trim().is_empty());
+            Finding::problem(
+                format!(
+                    "{package}: its checks did not run offline: {}",
+                    last.unwrap_or("(no output)").trim()
+                ),
+                fix,
+            )
+        }
+        Err(error) => Finding::problem(format!("{package}: {error:#}"), fix),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_only_when_nothing_needs_a_fix() {
+        let fine = [Finding::ok("a"), Finding::ok("b")];
+        assert!(verdict(&fine).1);
+        let one = [Finding::ok("a"), Finding::problem("b", "do c")];
+        let (text, ready) = verdict(&one);
+        assert!(!ready);
+        assert!(text.starts_with("Not ready: 1 of 2 checks"), "{text}");
+    }
+
+    #[test]
+    fn a_problem_shows_its_fix() {
+        assert_eq!(line(&Finding::ok("Rust")), "  ok    Rust");
+        assert_eq!(
+            line(&Finding::problem("tools", "run serve")),
+            "  FIX   tools\n        → run serve"
+        );
+    }
+}
