@@ -1,10 +1,12 @@
 // Shows, beside each chapter in the sidebar, its state from the reader's last check: solved,
 // over budget, wrong, does not compile, or not started.
 //
-// `cargo xtask progress` and `cargo xtask watch` write progress.json into the built book, and
-// `cargo xtask serve` keeps it there across mdbook's rebuilds. This script polls that file, so
-// the sidebar follows the reader's work without a reload. The published book has no such file:
-// the request fails quietly and the sidebar stays as it is.
+// Every build of the book holds chapters/progress.json, which lists no chapter, so that this
+// script never asks for a file that is not there. `cargo xtask progress` and `cargo xtask
+// watch` overwrite it in the built book with the reader's states, and `cargo xtask serve` keeps
+// them across mdbook's rebuilds. The script polls the file only where `serve` runs, on this
+// machine, so the sidebar follows the reader's work without a reload; a published book reads
+// the empty file once and stays as it is.
 (function () {
     "use strict";
 
@@ -60,13 +62,9 @@
         }
         fetch(root() + "progress.json", { cache: "no-store" })
             .then(function (response) {
-                if (response.status === 404) {
-                    // No progress file: a published book, or no check run yet. Keep polling
-                    // only while served by `cargo xtask serve` on this machine.
-                    if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname)) {
-                        stopped = true;
-                    }
-                    return null;
+                // Only `cargo xtask serve`, on this machine, changes the file.
+                if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname)) {
+                    stopped = true;
                 }
                 return response.ok ? response.text() : null;
             })

@@ -42,7 +42,12 @@ pub(crate) fn bundle(root: &Path, verify: bool) -> anyhow::Result<()> {
     extract_head(root, &staging)?;
     println!("Copying the built book");
     copy_tree(&root.join(book::OUTPUT), &staging.join(book::OUTPUT))?;
-    let _ = std::fs::remove_file(staging.join(book::OUTPUT).join("progress.json"));
+    // The bundle's readers start afresh: the book's own progress.json lists no chapter.
+    std::fs::copy(
+        root.join("chapters/progress.json"),
+        staging.join(book::OUTPUT).join("progress.json"),
+    )
+    .context("Failed to reset the bundled book's progress.json")?;
 
     println!("Vendoring every dependency (cargo vendor)");
     process::run(
