@@ -182,7 +182,7 @@ fn summary(chapters: &[Chapter]) -> String {
         let _ = writeln!(
             text,
             "- [{}]({}/index.md)",
-            markdown_text(&chapter.title),
+            crate::text::markdown_text(&chapter.title),
             chapter.slug
         );
     }
@@ -208,13 +208,13 @@ fn schedule(chapters: &[Chapter]) -> String {
             text,
             "| {}. [{}]({}/index.md) | {} min | {} min | {} min | {} | {} |",
             chapter.number,
-            markdown_text(&chapter.title),
+            crate::text::markdown_text(&chapter.title),
             chapter.slug,
             chapter.reading_minutes,
             chapter.exercise_minutes,
             chapter.reading_minutes + chapter.exercise_minutes,
             if chapter.written { "yes" } else { "not yet" },
-            markdown_text(&chapter.talk),
+            crate::text::markdown_text(&chapter.talk),
         );
     }
     let _ = writeln!(
@@ -224,19 +224,6 @@ fn schedule(chapters: &[Chapter]) -> String {
     );
     text.push_str("\n</div>\n");
     text
-}
-
-/// `text` as Markdown that shows it as it is: `__slots__` stays `__slots__`, not a bold
-/// "slots", and a `|` does not end a table cell. workbook.toml holds plain text.
-pub(crate) fn markdown_text(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\`*_[]<>|".contains(c) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 fn budget_tables(chapter: &Chapter, root: &Path) -> anyhow::Result<String> {
@@ -458,13 +445,6 @@ mod tests {
         let warning = toolchain_mismatch("1.95.0", rustc).expect("a warning");
         assert!(warning.contains("rustc 1.95.0"), "{warning}");
         assert!(warning.contains(rustc), "{warning}");
-    }
-
-    #[test]
-    fn plain_text_stays_plain_in_markdown() {
-        assert_eq!(markdown_text("__slots__"), r"\_\_slots\_\_");
-        assert_eq!(markdown_text("a | b `c` *d*"), r"a \| b \`c\` \*d\*");
-        assert_eq!(markdown_text("malloc and free"), "malloc and free");
     }
 
     #[test]

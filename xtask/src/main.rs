@@ -15,6 +15,7 @@ mod progress;
 mod reset;
 mod starter;
 mod summary;
+mod text;
 mod timeline_chart;
 mod watch;
 mod workbook;

@@ -110,7 +110,7 @@ fn fill(format: &Format, chapters: &[Chapter]) -> Vec<Vec<Slot>> {
             let title = format!(
                 "{}. [{}]({}/index.md){}",
                 chapter.number,
-                crate::generate::markdown_text(&chapter.title),
+                crate::text::markdown_text(&chapter.title),
                 chapter.slug,
                 if chapter.written { "" } else { " (preview)" }
             );

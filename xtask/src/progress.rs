@@ -88,7 +88,7 @@ impl Worst {
 impl std::fmt::Display for Worst {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (check, figure) = (&self.check, self.figure);
-        let measured = thousands(self.measured);
+        let measured = crate::text::grouped(self.measured);
         if self.max == 0 {
             write!(f, "{check}: {figure} {measured}, budget 0")
         } else {
@@ -96,28 +96,15 @@ impl std::fmt::Display for Worst {
             let ratio = if ratio < 10.0 {
                 format!("{ratio:.1}")
             } else {
-                thousands(ratio.round() as u64)
+                crate::text::grouped(ratio.round() as u64)
             };
-            let max = thousands(self.max);
+            let max = crate::text::grouped(self.max);
             write!(
                 f,
                 "{check}: {figure} {ratio}× the budget ({measured} of {max})"
             )
         }
     }
-}
-
-/// `2001` as `2,001`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut text = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
 }
 
 /// What a run of a chapter's checks says about it. Pure: the run and the budgets are inputs.
@@ -504,8 +491,8 @@ peak_bytes = { max = 100, why = "small" }
         assert_eq!(bar(1, 4, 8), "[##------]");
         assert_eq!(bar(4, 4, 8), "[########]");
         assert_eq!(bar(0, 0, 4), "[----]");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(thousands(999), "999");
+        assert_eq!(crate::text::grouped(1_234_567), "1,234,567");
+        assert_eq!(crate::text::grouped(999), "999");
         let worst = Worst {
             check: "budget::x".into(),
             figure: Figure::TotalBlocks,

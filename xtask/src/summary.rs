@@ -144,22 +144,13 @@ pub(crate) fn change_of(source: &str) -> String {
     }
 }
 
-/// `1227500` → `1,227,500`.
-fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut text = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
-}
-
 /// `before → after`, both with thousands separators.
 fn arrow(before: u64, after: u64) -> String {
-    format!("{} → {}", thousands(before), thousands(after))
+    format!(
+        "{} → {}",
+        crate::text::grouped(before),
+        crate::text::grouped(after)
+    )
 }
 
 /// A table cell's text: no `|` (it would end the cell), no line break.
@@ -191,10 +182,10 @@ pub(crate) fn table(rows: &[ChapterFigures], python: &[PythonRow]) -> String {
                 }
                 format!(
                     "{source}: {} / {} → {} / {}",
-                    thousands(p.before.blocks),
-                    thousands(p.before.bytes),
-                    thousands(p.after.blocks),
-                    thousands(p.after.bytes)
+                    crate::text::grouped(p.before.blocks),
+                    crate::text::grouped(p.before.bytes),
+                    crate::text::grouped(p.after.blocks),
+                    crate::text::grouped(p.after.bytes)
                 )
             })
             .collect();
@@ -207,7 +198,7 @@ pub(crate) fn table(rows: &[ChapterFigures], python: &[PythonRow]) -> String {
             text,
             "| {}. [{}](../{}/index.md) | {} | {} | {} | {} | {} | {} |",
             row.number,
-            crate::generate::markdown_text(&row.title),
+            crate::text::markdown_text(&row.title),
             row.slug,
             cell(&row.change),
             arrow(row.before[0], row.after[0]),
@@ -284,7 +275,7 @@ pub(crate) fn chart(rows: &[ChapterFigures]) -> String {
                  <text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"#222\">{}</text>",
                 LABEL + width + 6,
                 y + 14,
-                thousands(value)
+                crate::text::grouped(value)
             );
         }
     }
@@ -327,14 +318,6 @@ mod tests {
             "Ask for room for every value first, then push."
         );
         assert_eq!(change_of("fn main() {}"), "");
-    }
-
-    #[test]
-    fn numbers_get_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1_227_500), "1,227,500");
     }
 
     #[test]

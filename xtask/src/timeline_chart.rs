@@ -32,19 +32,6 @@ pub(crate) fn nice_step(largest: u64, parts: u64) -> u64 {
     }
 }
 
-/// `16384` → `16,384`.
-pub(crate) fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut text = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
-}
-
 /// The step line's path. The live bytes are 0 before event 1, and the value after event `i`
 /// holds from `x = i` to `x = i + 1`, so the x axis runs from 0 to `events + 1`. When there are
 /// more events than pixels, each pixel column draws the range of values inside it.
@@ -117,7 +104,7 @@ pub(crate) fn timeline_svg(timeline: &Timeline, source: &str) -> String {
             LEFT + PLOT_WIDTH,
             LEFT - 8,
             at + 5.0,
-            grouped(bytes)
+            crate::text::grouped(bytes)
         );
     }
     // Event labels under the axis.
@@ -131,7 +118,7 @@ pub(crate) fn timeline_svg(timeline: &Timeline, source: &str) -> String {
             TOP + PLOT_HEIGHT,
             TOP + PLOT_HEIGHT + 5,
             TOP + PLOT_HEIGHT + 21,
-            grouped(event)
+            crate::text::grouped(event)
         );
         event += event_step;
     }
@@ -156,15 +143,15 @@ pub(crate) fn timeline_svg(timeline: &Timeline, source: &str) -> String {
     );
     let mut note = format!(
         "{} events; peak {} bytes; {} bytes live at the end",
-        grouped(timeline.events),
-        grouped(peak),
-        grouped(end)
+        crate::text::grouped(timeline.events),
+        crate::text::grouped(peak),
+        crate::text::grouped(end)
     );
     if timeline.truncated {
         let _ = write!(
             note,
             " (only the first {} events fit the recording)",
-            grouped(live.len() as u64)
+            crate::text::grouped(live.len() as u64)
         );
     }
     let _ = writeln!(
@@ -196,14 +183,6 @@ mod tests {
         assert_eq!(nice_step(5, 8), 1);
         assert_eq!(nice_step(1, 5), 1);
         assert_eq!(nice_step(30_000, 8), 5000);
-    }
-
-    #[test]
-    fn large_numbers_are_grouped_by_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(16384), "16,384");
-        assert_eq!(grouped(1_000_000), "1,000,000");
     }
 
     #[test]
