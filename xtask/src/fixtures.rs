@@ -189,11 +189,7 @@ fn constructor(root: &Path) -> anyhow::Result<Vec<String>> {
             .env("FIXTURE_CONSTRUCTOR", mode)
             .env(TIMEOUT_SECS, "2")
             .output()?;
-        let printed = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let printed = crate::process::printed(&output);
         if output.status.success() || !printed.contains(says) {
             problems.push(format!(
                 "{CONSTRUCTOR}: a constructor that does `{mode}` should fail the run with \
@@ -245,11 +241,7 @@ fn nextest_runs_the_checks(root: &Path) -> anyhow::Result<Vec<String>> {
             "solution",
         ])
         .output()?;
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let printed = crate::process::printed(&output);
     if output.status.success() && printed.contains("budget::") {
         println!("cargo nextest run -p chapter-1: every check ran and passed");
         Ok(Vec::new())

@@ -68,11 +68,7 @@ pub(crate) fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Ru
     let _ = std::fs::remove_dir_all(dir);
     command.env(VERDICTS_DIR, dir);
     let output = command.output().context("starting cargo test")?;
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let printed = crate::process::printed(&output);
     let mut verdicts = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries {

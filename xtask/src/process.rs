@@ -46,6 +46,15 @@ pub(crate) fn run(command: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What a finished command printed, standard output then standard error, as one text.
+pub(crate) fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
 fn captured(command: &mut Command) -> anyhow::Result<Output> {
     let shown = describe(command);
     command
