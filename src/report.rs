@@ -365,8 +365,7 @@ mod tests {
                 "0x2: chapter_1::g (chapter-1/src/lib.rs:8:9)",
             ],
         });
-        let path = std::env::temp_dir().join(format!("sd-report-{}.json", std::process::id()));
-        std::fs::write(&path, profile.to_string()).unwrap();
+        let saved = crate::sites::SavedProfile::new(&profile);
         let cx = Context {
             kind: Kind::Budget,
             budget: budgets.get("leaks"),
@@ -374,12 +373,11 @@ mod tests {
                 live_bytes: 32,
                 ..Measurement::default()
             }),
-            profile: &path,
+            profile: saved.path(),
             ..context(None, "")
         };
         let exceeded = vec![crate::budget::Figure::LiveBytes];
         let text = failure(&Outcome::OverBudget { exceeded }, &cx);
-        std::fs::remove_file(&path).unwrap();
         let live = text
             .split("Where the bytes still live at the end were allocated (most first):\n")
             .nth(1)

@@ -169,6 +169,33 @@ fn split_line(location: &str) -> (&str, &str) {
     location.split_at(end)
 }
 
+/// A dhat profile written to a file of its own for a test, removed when dropped.
+#[cfg(test)]
+pub(crate) struct SavedProfile(std::path::PathBuf);
+
+#[cfg(test)]
+impl SavedProfile {
+    pub(crate) fn new(profile: &serde_json::Value) -> SavedProfile {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("sd-profile-{}-{number}.json", std::process::id());
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, profile.to_string()).expect("the temp folder is writable");
+        SavedProfile(path)
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+impl Drop for SavedProfile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,10 +287,8 @@ mod tests {
                 "0x3: serde_json::de::from_str (src/de.rs:9:9)",
             ],
         });
-        let path = std::env::temp_dir().join(format!("sd-sites-{}.json", std::process::id()));
-        std::fs::write(&path, profile.to_string()).unwrap();
-        let found = top_sites(&path, "chapter_1", dir()).unwrap();
-        std::fs::remove_file(&path).unwrap();
+        let saved = SavedProfile::new(&profile);
+        let found = top_sites(saved.path(), "chapter_1", dir()).unwrap();
         assert_eq!(found.sites.len(), 1);
         assert_eq!((found.sites[0].blocks, found.sites[0].bytes), (2, 48));
         assert_eq!(found.unplaced, (5, 100));
@@ -283,10 +308,8 @@ mod tests {
                 "0x3: chapter_1::h (chapter-1/src/lib.rs:12:9)",
             ],
         });
-        let path = std::env::temp_dir().join(format!("sd-live-{}.json", std::process::id()));
-        std::fs::write(&path, profile.to_string()).unwrap();
-        let found = top_sites(&path, "chapter_1", dir()).unwrap();
-        std::fs::remove_file(&path).unwrap();
+        let saved = SavedProfile::new(&profile);
+        let found = top_sites(saved.path(), "chapter_1", dir()).unwrap();
         assert_eq!(
             found.sites[0].location, "src/lib.rs:3:9",
             "most bytes first"
