@@ -206,7 +206,15 @@ impl Exercise {
         if let Ok(check) = std::env::var(protocol::CHECK_ENV) {
             self.run_child(&check)
         }
-        self.validate();
+        let grading_changed = crate::grading::warning(&self.crate_dir);
+        if let Some(warning) = &grading_changed {
+            eprintln!("{warning}\n");
+        }
+        // A check removed from checks.rs or budgets.toml is a broken exercise, not a reader's
+        // `exit`: end with the panic's message and a plain failure, not the exit guard's blame.
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.validate())).is_err() {
+            os::finish(101)
+        }
         let arguments = match Arguments::parse(std::env::args().skip(1)) {
             Ok(arguments) => arguments,
             Err(error) => {
@@ -238,7 +246,14 @@ impl Exercise {
             check.name.kind == Kind::Budget && arguments.selects(&check.name.to_string())
         });
         let notice = bypass.filter(|_| budgets_ran);
-        os::finish(runner::run(&arguments, trials, parallel, notice))
+        let code = runner::run(&arguments, trials, parallel, notice);
+        match grading_changed {
+            Some(warning) => {
+                eprintln!("\n{warning}");
+                os::finish(if code == 0 { 101 } else { code })
+            }
+            None => os::finish(code),
+        }
     }
 
     fn validate(&self) {

@@ -204,6 +204,7 @@ mod answer;
 mod budget;
 mod classify;
 mod exercise;
+mod grading;
 mod inputs;
 mod limits;
 mod measure;
@@ -235,6 +236,13 @@ pub mod tooling {
     /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check. The
     /// checks' own processes never see it.
     pub const VERDICTS_DIR: &str = "SEEK_AND_DESTROY_VERDICTS";
+
+    pub mod grading {
+        //! Whether an exercise's grading files (`budgets.toml`, `tests/checks.rs`) still
+        //! match the fingerprints the workbook shipped.
+
+        pub use crate::grading::{FINGERPRINTS, GRADING_FILES, changed, fingerprint};
+    }
 }
 
 #[doc(hidden)]
