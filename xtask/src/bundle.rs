@@ -61,12 +61,12 @@ pub(crate) fn bundle(root: &Path, verify: bool) -> anyhow::Result<()> {
     std::fs::write(&config_path, offline_config(&config))
         .with_context(|| format!("Failed to write {}", config_path.display()))?;
 
-    // The bundle has no git: progress and reset read the shipped starters from here.
-    let saved = staging.join(starter::SAVED);
-    std::fs::create_dir_all(&saved)?;
+    // The bundle's readers start afresh, even if HEAD holds an instructor's solutions.
     for chapter in workbook::written_chapters(&staging)? {
-        let text = std::fs::read_to_string(starter::path(&staging, &chapter))?;
-        std::fs::write(saved.join(format!("{}.rs", chapter.package())), text)?;
+        std::fs::write(
+            starter::path(&staging, &chapter),
+            starter::shipped(&staging, &chapter)?,
+        )?;
     }
     std::fs::write(staging.join("OFFLINE.md"), OFFLINE_README)?;
 

@@ -1,6 +1,8 @@
-//! `cargo xtask reset N [--yes]`: puts back chapter N's starter, `src/lib.rs` as shipped,
-//! after asking. The reader's version is kept in `target/xtask/reset/` first, so a reset
-//! by mistake costs nothing.
+//! `cargo xtask reset N [--yes]`: puts back chapter N's starter (its pristine copy,
+//! `exercises/chapter-N/starter.rs`) as `src/lib.rs`, after asking. Every version the reader
+//! had is kept first, numbered, in `exercises/chapter-N/kept/` (`lib-1.rs`, `lib-2.rs`, …):
+//! outside `target/`, so `cargo clean` keeps it, and never overwritten, so a second reset
+//! by mistake costs nothing either.
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::Path;
@@ -16,7 +18,9 @@ pub(crate) fn reset(root: &Path, number: u32, yes: bool) -> anyhow::Result<()> {
     let chapter = workbook::written_chapters(root)?
         .into_iter()
         .find(|c| c.number == number)
-        .with_context(|| format!("chapter {number} has no exercise yet (see workbook.toml)"))?;
+        .with_context(|| {
+            format!("chapter {number} has no exercise: reset takes a chapter number from 1 to 18")
+        })?;
     let path = starter::path(root, &chapter);
     let shown = starter::relative_path(&chapter);
     let shipped = starter::shipped(root, &chapter)?;
@@ -31,7 +35,10 @@ pub(crate) fn reset(root: &Path, number: u32, yes: bool) -> anyhow::Result<()> {
             "reset overwrites {shown}, and there is no terminal to ask for confirmation: \
              run `cargo xtask reset {number} --yes` to reset anyway"
         );
-        print!("Replace {shown} with its starter? Your changes are saved in target/ first. [y/N] ");
+        print!(
+            "Replace {shown} with its starter? Your version is kept in {} first. [y/N] ",
+            KEPT_DIR_SHOWN.replace('N', &number.to_string())
+        );
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin()
@@ -43,21 +50,51 @@ pub(crate) fn reset(root: &Path, number: u32, yes: bool) -> anyhow::Result<()> {
             return Ok(());
         }
     }
-    let backup_dir = root.join("target/xtask/reset");
-    std::fs::create_dir_all(&backup_dir)
-        .with_context(|| format!("Failed to create {}", backup_dir.display()))?;
-    let backup = backup_dir.join(format!("{}-lib.rs", chapter.package()));
-    if !current.is_empty() {
-        std::fs::write(&backup, &current)
-            .with_context(|| format!("Failed to save your version in {}", backup.display()))?;
-    }
+    let kept = if current.is_empty() {
+        None
+    } else {
+        Some(keep(&chapter.exercise_dir(root).join(KEPT_DIR), &current)?)
+    };
     std::fs::write(&path, &shipped)
         .with_context(|| format!("Failed to write the starter into {shown}"))?;
-    println!(
-        "{shown} is the starter again. Your version is in {}.",
-        backup.strip_prefix(root).unwrap_or(&backup).display()
-    );
+    match kept {
+        Some(kept) => println!(
+            "{shown} is the starter again. Your version is in {}.",
+            kept.strip_prefix(root).unwrap_or(&kept).display()
+        ),
+        None => println!("{shown} is the starter again."),
+    }
     Ok(())
+}
+
+/// The folder of kept versions, inside the chapter's exercise folder.
+pub(crate) const KEPT_DIR: &str = "kept";
+const KEPT_DIR_SHOWN: &str = "exercises/chapter-N/kept/";
+
+/// Saves `text` as the next free `lib-K.rs` in `dir` (1, 2, …), never over an earlier one.
+pub(crate) fn keep(dir: &Path, text: &str) -> anyhow::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).with_context(|| format!("Failed to create {}", dir.display()))?;
+    for index in 1.. {
+        let path = dir.join(format!("lib-{index}.rs"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes()).with_context(|| {
+                    format!("Failed to save your version in {}", path.display())
+                })?;
+                return Ok(path);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => {
+                return Err(error)
+                    .with_context(|| format!("Failed to save your version in {}", path.display()));
+            }
+        }
+    }
+    unreachable!("an unbounded range ends only by returning")
 }
 
 /// `y` or `yes`, in any case; anything else, an empty line included, is no.
@@ -76,5 +113,17 @@ mod tests {
         assert!(!agrees("\n"));
         assert!(!agrees("no\n"));
         assert!(!agrees("yep\n"));
+    }
+
+    #[test]
+    fn every_kept_version_stays() {
+        let dir = std::env::temp_dir().join(format!("kept-{}", std::process::id()));
+        let first = keep(&dir, "one").unwrap();
+        let second = keep(&dir, "two").unwrap();
+        assert_eq!(first.file_name().unwrap(), "lib-1.rs");
+        assert_eq!(second.file_name().unwrap(), "lib-2.rs");
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "two");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
