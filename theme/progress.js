@@ -17,6 +17,7 @@
         wrong: { text: "\u2717", color: "#c62828" },
         does_not_compile: { text: "!", color: "#c62828" },
         not_started: { text: "\u25CB", color: "#888888" },
+        grading_changed: { text: "?", color: "#c62828" },
     };
     var last = null;
     var stopped = false;

@@ -12,7 +12,8 @@
 //! - `chapters/18-conclusions/summary.md` and `summary.svg`, every chapter's before and after
 //!   figures in one table and one chart, with the Python figures beside them;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
-//! - `chapters/toolchain.md`, which toolchain produced the figures.
+//! - `chapters/toolchain.md`, which toolchain produced the figures;
+//! - `exercises/grading-files.txt`, a fingerprint of each exercise's grading files.
 //!
 //! With `--check` nothing is written: each file is compared with what it would be, wall times
 //! aside, and the command fails if any is stale.
@@ -74,6 +75,10 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     outputs.put(
         &root.join("chapters/workshop-plans.md"),
         &crate::plan::plans(&chapters),
+    )?;
+    outputs.put(
+        &root.join(seek_and_destroy::tooling::grading::FINGERPRINTS),
+        &crate::starter::fingerprints(root, &chapters)?,
     )?;
     let missing_hints = missing_hints(root, &chapters)?;
     anyhow::ensure!(

@@ -1,7 +1,8 @@
 //! `cargo xtask progress`: where the reader stands in every written chapter, with a bar.
 //!
-//! A chapter is solved, over budget (with its worst figure), wrong, does not compile, or not
-//! started (its `src/lib.rs` is still the shipped starter, see [`crate::starter`]). The states
+//! A chapter is solved, over budget (with its worst figure), wrong, does not compile, not
+//! started (its `src/lib.rs` is still the pristine starter, see [`crate::starter`]), or not
+//! gradable, because its `budgets.toml` or `tests/checks.rs` was edited. The states
 //! are saved as `progress.json`, in `target/xtask/` and in the built book, where
 //! `theme/progress.js` shows them in the sidebar of the served book.
 
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use seek_and_destroy::tooling::{Budgets, Figure, Kind, Outcome, Verdict};
+use seek_and_destroy::tooling::{Budgets, Figure, Kind, Outcome, Verdict, grading};
 use serde::{Deserialize, Serialize};
 
 use crate::grade::{self, Code, Run};
@@ -30,6 +31,8 @@ pub(crate) enum State {
     DoesNotCompile,
     /// `src/lib.rs` is still the shipped starter.
     NotStarted,
+    /// A grading file was edited (these, as `exercises/chapter-N/FILE`): nothing counts.
+    GradingChanged(Vec<String>),
 }
 
 impl State {
@@ -41,6 +44,7 @@ impl State {
             State::Wrong(_) => "wrong",
             State::DoesNotCompile => "does_not_compile",
             State::NotStarted => "not_started",
+            State::GradingChanged(_) => "grading_changed",
         }
     }
 
@@ -52,6 +56,7 @@ impl State {
             State::Wrong(_) => "wrong",
             State::DoesNotCompile => "does not compile",
             State::NotStarted => "not started",
+            State::GradingChanged(_) => "not graded",
         }
     }
 
@@ -59,6 +64,10 @@ impl State {
         match self {
             State::OverBudget(Some(worst)) => worst.to_string(),
             State::Wrong(why) => why.clone(),
+            State::GradingChanged(files) => format!(
+                "{} changed, so no check counts (put back the shipped file)",
+                files.join(" and ")
+            ),
             _ => String::new(),
         }
     }
@@ -293,6 +302,10 @@ pub(crate) fn check(root: &Path, chapter: &Chapter) -> anyhow::Result<(State, St
     let path = starter::path(root, chapter);
     let current = std::fs::read_to_string(&path)
         .with_context(|| format!("Failed to read {}", path.display()))?;
+    let changed = grading::changed(&chapter.exercise_dir(root));
+    if !changed.is_empty() {
+        return Ok((State::GradingChanged(changed), String::new()));
+    }
     if starter::is_untouched(&current, &starter::shipped(root, chapter)?) {
         return Ok((State::NotStarted, String::new()));
     }
