@@ -296,18 +296,27 @@ pub(crate) fn keep_served(root: &Path) {
     });
 }
 
-/// Checks one chapter: not started if its file is the starter, else runs its checks. Returns
-/// the state and what the checks printed (empty when not run).
-pub(crate) fn check(root: &Path, chapter: &Chapter) -> anyhow::Result<(State, String)> {
+/// The state of a chapter whose checks need not run: its grading files changed, or its file
+/// is still the starter. `None`: run them.
+pub(crate) fn without_running(root: &Path, chapter: &Chapter) -> anyhow::Result<Option<State>> {
+    let changed = grading::changed(&chapter.exercise_dir(root));
+    if !changed.is_empty() {
+        return Ok(Some(State::GradingChanged(changed)));
+    }
     let path = starter::path(root, chapter);
     let current = std::fs::read_to_string(&path)
         .with_context(|| format!("Failed to read {}", path.display()))?;
-    let changed = grading::changed(&chapter.exercise_dir(root));
-    if !changed.is_empty() {
-        return Ok((State::GradingChanged(changed), String::new()));
-    }
     if starter::is_untouched(&current, &starter::shipped(root, chapter)?) {
-        return Ok((State::NotStarted, String::new()));
+        return Ok(Some(State::NotStarted));
+    }
+    Ok(None)
+}
+
+/// Checks one chapter: not graded or not started without running anything, else runs its
+/// checks. Returns the state and what the checks printed (empty when not run).
+pub(crate) fn check(root: &Path, chapter: &Chapter) -> anyhow::Result<(State, String)> {
+    if let Some(state) = without_running(root, chapter)? {
+        return Ok((state, String::new()));
     }
     let run = grade::run_checks(root, chapter, Code::Starter, &[], &[])
         .with_context(|| format!("Failed to run the checks of {}", chapter.package()))?;
