@@ -8,10 +8,12 @@ mod chart;
 mod fixtures;
 mod generate;
 mod grade;
+mod hint;
 mod plan;
 mod preflight;
 mod process;
 mod progress;
+mod rehearse;
 mod reset;
 mod starter;
 mod summary;
@@ -28,15 +30,36 @@ use process::cargo;
 const HELP: &str = "\
 cargo xtask <command>
 
+For readers and workshops:
   serve [--open]      install the pinned mdbook tools if needed, build the book, serve it on
                       localhost (--open: and open it in a browser)
+  progress            check every written chapter: solved, over budget (with its worst
+                      figure), wrong, does not compile, not started, or not graded (its
+                      budgets.toml or checks.rs edited); a bar; and the same states in the
+                      sidebar of the book that `serve` shows
+  watch [N]           check chapter N (or every chapter you started) now, then re-check a
+                      chapter each time you save its src/lib.rs; a new save cancels a check
+                      still running (Ctrl-C stops)
+  hint N [K]          print the next hint of chapter N's exercise (K: hint K)
+  reset N [--yes]     put back chapter N's starter src/lib.rs, after asking (--yes: without
+                      asking); every version you had is kept in exercises/chapter-N/kept/
+  preflight           is this machine ready for the workshop? the pinned Rust, the book's
+                      tools, every dependency downloaded, and a first check run offline
+  bundle [--verify]   make target/seek-and-destroy-offline.tar.gz: the built book, the
+                      exercises and every dependency vendored, for a room without network
+                      (--verify: then unpack it and run chapter 1 offline, empty cargo home)
+
+For contributors:
   ci                  every check, as CI runs it: fmt, clippy, the toolkit's tests and docs, generated
                       files current, every solution passing and every starter failing as
-                      declared, the book built with its admonitions and internal links whole,
-                      and the book read in a browser
-  generate [--check]  regenerate SUMMARY, schedule, budget tables and listing outputs
-                      (--check: only compare, and fail if any is stale)
+                      declared, the starters pristine and the workshop commands rehearsed,
+                      the book built with its admonitions and internal links whole, and the
+                      book read in a browser
+  generate [--check]  regenerate SUMMARY, schedule, plans, budget tables, grading fingerprints
+                      and listing outputs (--check: only compare, and fail if any is stale)
   grade               every solution passes; every starter fails for its declared reason
+  rehearse            in a fresh clone with every exercise solved and committed: the book
+                      shows the starters, progress the true state, reset keeps every version
   book                build the book and check it
   browser             build the book and read every page in headless Chromium (installing
                       Chromium and playwright-core if needed); screenshots in target/browser/
@@ -44,20 +67,26 @@ cargo xtask <command>
                       measure edit→verdict, check, cold-build and book-build times, and
                       the determinism of every figure (N runs, default 20; --quick: only
                       edit→verdict and one check per starter)
-
-For readers and workshops:
-  progress            check every written chapter: solved, over budget (with its worst
-                      figure), wrong, does not compile, or not started; a bar; and the same
-                      states in the sidebar of the book that `serve` shows
-  watch               re-check a chapter each time you save its src/lib.rs (Ctrl-C stops)
-  reset N [--yes]     put back chapter N's starter src/lib.rs, after asking (--yes: without
-                      asking); your version is kept in target/xtask/reset/
-  preflight           is this machine ready for the workshop? the pinned Rust, the book's
-                      tools, every dependency downloaded, and a first check run offline
-  bundle [--verify]   make target/seek-and-destroy-offline.tar.gz: the built book, the
-                      exercises and every dependency vendored, for a room without network
-                      (--verify: then unpack it and run chapter 1 offline, empty cargo home)
 ";
+
+/// Every command's name, for suggesting one after a typo.
+const COMMANDS: [&str; 15] = [
+    "serve",
+    "progress",
+    "watch",
+    "hint",
+    "reset",
+    "preflight",
+    "bundle",
+    "ci",
+    "generate",
+    "grade",
+    "rehearse",
+    "book",
+    "browser",
+    "bench",
+    "help",
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -76,11 +105,31 @@ fn main() -> ExitCode {
             bench_arguments(rest).and_then(|(runs, quick)| bench::bench(&root, runs, quick))
         }
         ["progress"] => progress::progress(&root),
-        ["watch"] => watch::watch(&root),
-        ["reset", number, rest @ ..] if rest.iter().all(|a| *a == "--yes") => number
-            .parse()
-            .map_err(|_| anyhow::anyhow!("reset takes a chapter number, such as `reset 3`"))
-            .and_then(|number| reset::reset(&root, number, !rest.is_empty())),
+        ["watch"] => watch::watch(&root, None),
+        ["watch", number] => {
+            chapter_number("watch", number).and_then(|number| watch::watch(&root, Some(number)))
+        }
+        ["hint", number] => {
+            chapter_number("hint", number).and_then(|number| hint::hint(&root, number, None))
+        }
+        ["hint", number, which] => chapter_number("hint", number).and_then(|number| {
+            which
+                .parse()
+                .map_err(|_| anyhow::anyhow!("hint N K takes a hint number K, such as `hint 3 2`"))
+                .and_then(|which| hint::hint(&root, number, Some(which)))
+        }),
+        ["hint"] => Err(anyhow::anyhow!(
+            "hint takes a chapter number from 1 to 18, such as `cargo xtask hint 3`"
+        )),
+        ["reset", number, rest @ ..] if rest.iter().all(|a| *a == "--yes") => {
+            chapter_number("reset", number)
+                .and_then(|number| reset::reset(&root, number, !rest.is_empty()))
+        }
+        ["reset", ..] => Err(anyhow::anyhow!(
+            "reset takes a chapter number from 1 to 18, and optionally --yes, such as \
+             `cargo xtask reset 3`"
+        )),
+        ["rehearse"] => rehearse::rehearse(&root),
         ["preflight"] => preflight::preflight(&root),
         ["bundle"] => bundle::bundle(&root, false),
         ["bundle", "--verify"] => bundle::bundle(&root, true),
@@ -88,7 +137,10 @@ fn main() -> ExitCode {
             print!("{HELP}");
             Ok(())
         }
-        _ => Err(anyhow::anyhow!("unknown command {args:?}\n\n{HELP}")),
+        [command, ..] if !COMMANDS.contains(command) => Err(unknown_command(command)),
+        _ => Err(anyhow::anyhow!(
+            "{args:?}: wrong arguments (`cargo xtask help` lists every command)"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -131,6 +183,10 @@ fn ci(root: &Path) -> anyhow::Result<()> {
             Box::new(|| generate::generate(root, true)),
         ),
         ("solutions and starters", Box::new(|| grade::grade(root))),
+        (
+            "the workshop, rehearsed in a solved clone",
+            Box::new(|| rehearse::rehearse(root)),
+        ),
         (
             "the book",
             Box::new(|| book::ensure_tools().and_then(|tools| book::build(root, &tools))),
@@ -182,10 +238,91 @@ fn bench_arguments(args: &[&str]) -> anyhow::Result<(usize, bool)> {
     Ok((runs, quick))
 }
 
+/// A chapter number given to `command`, or an error that shows how to give one.
+fn chapter_number(command: &str, text: &str) -> anyhow::Result<u32> {
+    text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "{command} takes a chapter number from 1 to 18, such as `cargo xtask {command} 3`, \
+             not {text:?}"
+        )
+    })
+}
+
+/// `unknown command "proggress": did you mean `progress`?`, and the reader's commands.
+fn unknown_command(command: &str) -> anyhow::Error {
+    let closest = COMMANDS
+        .iter()
+        .map(|known| (edit_distance(command, known), *known))
+        .min()
+        .filter(|(distance, _)| *distance <= 2);
+    match closest {
+        Some((_, known)) => {
+            anyhow::anyhow!("unknown command {command:?}: did you mean `cargo xtask {known}`?")
+        }
+        None => anyhow::anyhow!("unknown command {command:?}\n\n{HELP}"),
+    }
+}
+
+/// How many one-letter insertions, deletions or substitutions turn `a` into `b`. Hand-written
+/// (Levenshtein's, one row at a time) rather than a dependency, for twelve short names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
 /// The workspace root: the folder above xtask/.
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives in the workspace root")
         .to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_finds_its_command() {
+        assert_eq!(edit_distance("progress", "progress"), 0);
+        assert_eq!(edit_distance("proggress", "progress"), 1);
+        assert_eq!(edit_distance("rest", "reset"), 1);
+        assert_eq!(edit_distance("", "ci"), 2);
+        assert!(
+            unknown_command("wach")
+                .to_string()
+                .contains("`cargo xtask watch`")
+        );
+        assert!(
+            unknown_command("frobnicate")
+                .to_string()
+                .contains("For readers")
+        );
+    }
+
+    #[test]
+    fn the_readers_commands_come_first() {
+        let readers = HELP.find("For readers").unwrap();
+        let contributors = HELP.find("For contributors").unwrap();
+        for command in ["serve", "progress", "watch", "hint", "reset", "preflight"] {
+            let at = HELP.find(&format!("\n  {command}")).unwrap();
+            assert!(readers < at && at < contributors, "{command}");
+        }
+        for command in COMMANDS {
+            assert!(
+                HELP.contains(&format!("  {command}")) || command == "help",
+                "{command}"
+            );
+        }
+    }
 }
