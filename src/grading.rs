@@ -56,9 +56,10 @@ pub(crate) fn warning(crate_dir: &Path) -> Option<String> {
     let changed = changed(crate_dir);
     (!changed.is_empty()).then(|| {
         format!(
-            "warning: {} changed since the workbook shipped it. These files grade your \
-             src/lib.rs, so this run does not count, even if every check passes. Put them back \
-             with `git checkout -- {}` (or from a fresh copy of the workbook) and run again.",
+            "warning: {} changed since the workbook shipped. The budgets and checks grade \
+             your src/lib.rs, so this run does not count, even if every check passes. Put back \
+             the shipped file with `git checkout -- {}` (or from a fresh copy of the workbook) \
+             and run again.",
             changed.join(" and "),
             changed.join(" ")
         )
