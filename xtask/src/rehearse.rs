@@ -162,7 +162,7 @@ fn pages_include_starters(root: &Path, chapters: &[Chapter]) -> anyhow::Result<(
         let page = std::fs::read_to_string(chapter.page_dir(root).join("index.md"))?;
         for line in page.lines().filter(|l| l.contains("{{#include")) {
             anyhow::ensure!(
-                !line.contains("/src/"),
+                !(line.contains("exercises/") && line.contains("/src/")),
                 "chapter {}'s page includes a reader's file, which the reader changes: {line}",
                 chapter.number
             );
@@ -176,16 +176,17 @@ fn distinctive_line(root: &Path, chapter: &Chapter) -> anyhow::Result<Option<Str
     let starter = starter::shipped(root, chapter)?;
     let solution = std::fs::read_to_string(chapter.exercise_dir(root).join("solution.rs"))?;
     let page = std::fs::read_to_string(chapter.page_dir(root).join("index.md"))?;
-    // The part of the starter that the page includes: from the line its include names.
-    let from: usize = page
-        .lines()
-        .find_map(|l| {
-            let rest = l.split("starter.rs:").nth(1)?;
-            rest.split(':').next()?.parse().ok()
-        })
-        .unwrap_or(1);
+    // The part of the starter that the page includes: `starter.rs:FROM:` or `:FROM:TO`.
+    let Some((from, to)) = page.lines().find_map(|l| {
+        let range = l.split("starter.rs:").nth(1)?.trim_end_matches("}}");
+        let (from, to) = range.split_once(':')?;
+        Some((from.parse::<usize>().ok()?, to.parse::<usize>().unwrap_or(usize::MAX)))
+    }) else {
+        return Ok(None);
+    };
     Ok(starter
         .lines()
+        .take(to)
         .skip(from.saturating_sub(1))
         .map(str::trim)
         .filter(|l| l.len() > 12 && !l.contains(['"', '\'', '&', '<', '>']))
