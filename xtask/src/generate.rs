@@ -74,7 +74,7 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     outputs.put(&root.join("chapters/schedule.md"), &schedule(&chapters))?;
     outputs.put(
         &root.join("chapters/workshop-plans.md"),
-        &crate::plan::plans(&chapters),
+        &crate::plan::plans(root, &chapters)?,
     )?;
     outputs.put(
         &root.join(seek_and_destroy::tooling::grading::FINGERPRINTS),
