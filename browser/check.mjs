@@ -7,10 +7,12 @@
 // page, at 1280 px wide: no console error or failed request; every admonition styled, none
 // raw; every collapsed block opens on click; every code block highlighted; every report block
 // wraps; every internal link and #anchor resolves. At 390 px: no page wider than the screen,
-// no hint title under its arrow. At both widths: every diagram's text at least 9 px as shown,
-// and a tap on it opens it full size.
-// Once: search finds a chapter, print.html holds the whole book, and the dark themes turn the
-// diagrams dark. It saves screenshots for a reviewer, prints what it checked and how long it
+// no hint title under its arrow, a cue under every diagram that scrolls sideways (and none
+// under one that fits). At both widths: every diagram's text at least 9 px as shown, and a tap
+// on it opens it full size.
+// Once: search finds a chapter, print.html holds the whole book, printed as an attendee's book
+// (hints collapsed, no solution, no instructor block) and, as print.html?instructor, as an
+// instructor's notes (all of it, expanded); and the dark themes turn the diagrams dark. It saves screenshots for a reviewer, prints what it checked and how long it
 // took, and exits 1 with the list of failures if anything failed (2 if it ran out of time).
 
 import { chromium } from 'playwright-core';
@@ -125,6 +127,8 @@ async function main() {
   const once = await newContext(origin, DESKTOP);
   await checkSearch(once, origin, visits);
   await checkPrint(once, origin, visits);
+  await checkPrintedFor(once, origin, 'attendee');
+  await checkPrintedFor(once, origin, 'instructor');
   await screenshot(once, origin, 'introduction.html', 'introduction-1280.png');
   await screenshot(once, origin, firstChapter(visits), 'chapter-1280.png');
   await screenshotSolution(once, origin, visits);
@@ -240,6 +244,7 @@ async function checkDesktop(context, origin, page, svgMinText) {
   if (closed > 0 && (await tab.locator('details:not([open])').count()) > 0) {
     fail(page, 'some collapsed blocks stayed closed after a click');
   }
+  for (const problem of await tab.evaluate(diagramCues)) fail(page, `at 1280 px: ${problem}`);
   await checkDiagrams(tab, page, 'at 1280 px', svgMinText);
   return facts;
 }
@@ -264,7 +269,25 @@ async function checkPhone(context, origin, page, svgMinText) {
   }
   const { problems } = await tab.evaluate(layoutFacts);
   for (const problem of problems) fail(page, `at ${PHONE.width} px: ${problem}`);
+  for (const problem of await tab.evaluate(diagramCues)) fail(page, `at ${PHONE.width} px: ${problem}`);
   await checkDiagrams(tab, page, `at ${PHONE.width} px`, svgMinText);
+}
+
+/**
+ * Every diagram that scrolls sideways has a visible cue right under it, and one that fits has
+ * none. Runs in the browser, once the page has loaded (theme/diagrams.js places the cues).
+ */
+function diagramCues() {
+  const problems = [];
+  for (const paragraph of document.querySelectorAll('main p:has(> a.diagram)')) {
+    const scrolls = paragraph.scrollWidth > paragraph.clientWidth + 1;
+    const next = paragraph.nextElementSibling;
+    const cue = next?.classList.contains('diagram-cue') && next.getClientRects().length > 0;
+    const name = paragraph.querySelector('img')?.getAttribute('src');
+    if (scrolls && !cue) problems.push(`the diagram ${name} scrolls sideways with no cue under it`);
+    if (!scrolls && cue) problems.push(`the diagram ${name} fits, yet its cue says it scrolls`);
+  }
+  return problems;
 }
 
 /**
@@ -467,6 +490,58 @@ async function checkPrint(context, origin, visits) {
     } else {
       at = found + 1;
     }
+  }
+}
+
+/**
+ * What the printer gets from print.html, for an `attendee` (every hint collapsed to its title,
+ * no solution, no instructor block) or an `instructor` (print.html?instructor: every block
+ * printed, expanded).
+ */
+async function checkPrintedFor(context, origin, reader) {
+  const page = reader === 'instructor' ? 'print.html?instructor' : 'print.html';
+  const tab = await open(context, origin, page);
+  await tab.emulateMedia({ media: 'print' });
+  const printed = await tab.evaluate(() => {
+    const shows = (el) => el.getClientRects().length > 0;
+    const body = (d) => [...d.children].filter((c) => c.tagName !== 'SUMMARY');
+    const blocks = (selector) => [...document.querySelectorAll(selector)];
+    const count = (list, test) => list.filter(test).length;
+    const hints = blocks('details.admonish-tip');
+    const solutions = blocks('details.admonition[id^="admonition-solution"]');
+    const instructors = blocks('details.admonition[id^="admonition-for-instructors"]');
+    return {
+      hints: hints.length,
+      hintTitles: count(hints, (d) => shows(d.querySelector('summary'))),
+      hintBodies: count(hints, (d) => body(d).some(shows)),
+      solutions: solutions.length,
+      solutionsShown: count(solutions, (d) => shows(d) && body(d).some(shows)),
+      instructors: instructors.length,
+      instructorsShown: count(instructors, (d) => shows(d) && body(d).some(shows)),
+    };
+  });
+  await tab.emulateMedia({ media: null });
+  const where = `${page} printed`;
+  if (printed.hints === 0 || printed.solutions === 0 || printed.instructors === 0) {
+    fail(where, `holds ${printed.hints} hints, ${printed.solutions} solutions and ` +
+      `${printed.instructors} instructor blocks; expected some of each`);
+    return;
+  }
+  if (reader === 'attendee') {
+    if (printed.hintTitles !== printed.hints || printed.hintBodies > 0) {
+      fail(where, `${printed.hintTitles} of ${printed.hints} hint titles print and ` +
+        `${printed.hintBodies} hints print expanded: an attendee's print shows each title, collapsed`);
+    }
+    if (printed.solutionsShown > 0 || printed.instructorsShown > 0) {
+      fail(where, `${printed.solutionsShown} solutions and ${printed.instructorsShown} ` +
+        'instructor blocks print: an attendee\'s print leaves them out');
+    }
+  } else if (printed.hintBodies !== printed.hints ||
+      printed.solutionsShown !== printed.solutions ||
+      printed.instructorsShown !== printed.instructors) {
+    fail(where, `an instructor's notes print ${printed.hintBodies} of ${printed.hints} hints, ` +
+      `${printed.solutionsShown} of ${printed.solutions} solutions and ` +
+      `${printed.instructorsShown} of ${printed.instructors} instructor blocks; expected all, expanded`);
   }
 }
 
