@@ -125,22 +125,66 @@ fn book_tools(root: &Path) -> Finding {
     }
 }
 
-/// Every dependency is in Cargo's cache: `cargo metadata --offline` reads every package's
-/// manifest, so it fails if one was never downloaded.
+/// Every dependency this machine builds is in Cargo's cache: `cargo fetch --offline` for the
+/// host alone, since a crate only another platform uses (a macOS-only one on Linux) is never
+/// needed here. A failure names what is missing.
 fn dependencies(root: &Path) -> Finding {
-    let status = crate::process::cargo(root)
-        .args(["metadata", "--offline", "--quiet", "--format-version", "1"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    match status {
-        Ok(status) if status.success() => {
-            Finding::ok("dependencies: all downloaded (`cargo metadata --offline` works)")
-        }
-        _ => Finding::problem(
-            "dependencies: some are not downloaded yet, so the room's network would be needed",
-            "run `cargo fetch`",
+    let host = Command::new("rustc")
+        .arg("-vV")
+        .current_dir(root)
+        .output()
+        .ok()
+        .and_then(|out| {
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        });
+    let mut command = crate::process::cargo(root);
+    command.args(["fetch", "--offline", "--quiet"]);
+    if let Some(host) = &host {
+        command.args(["--target", host]);
+    }
+    match command.stdout(Stdio::null()).output() {
+        Ok(output) if output.status.success() => Finding::ok(
+            "dependencies: every one this machine builds is downloaded (`cargo fetch --offline`)",
         ),
+        Ok(output) => Finding::problem(
+            format!(
+                "dependencies: not downloaded yet, so the room's network would be needed: {}",
+                missing_packages(&String::from_utf8_lossy(&output.stderr))
+            ),
+            "run `cargo fetch` on a good connection",
+        ),
+        Err(error) => Finding::problem(
+            format!("dependencies: cargo fetch did not start: {error}"),
+            "check that cargo is on your PATH",
+        ),
+    }
+}
+
+/// The packages Cargo's offline error names (`no matching package named `serde``, `failed to
+/// download `libc v0.2.1``), or its first error line if it names none.
+fn missing_packages(stderr: &str) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for line in stderr.lines() {
+        for marker in ["package named `", "download `", "failed to get `"] {
+            if let Some(rest) = line.split(marker).nth(1)
+                && let Some((name, _)) = rest.split_once('`')
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+    }
+    if names.is_empty() {
+        stderr
+            .lines()
+            .find(|l| l.starts_with("error"))
+            .unwrap_or("(cargo said nothing)")
+            .trim()
+            .to_owned()
+    } else {
+        names.join(", ")
     }
 }
 
@@ -194,6 +238,16 @@ mod tests {
         let (text, ready) = verdict(&one);
         assert!(!ready);
         assert!(text.starts_with("Not ready: 1 of 2 checks"), "{text}");
+    }
+
+    #[test]
+    fn the_missing_packages_are_named() {
+        let empty_home = "error: no matching package named `serde` found\nlocation searched: x";
+        assert_eq!(missing_packages(empty_home), "serde");
+        let partial = "error: failed to download `core-foundation v0.9.4`\n\nCaused by:\n  \
+                       attempting to make an HTTP request, but --offline was specified\n";
+        assert_eq!(missing_packages(partial), "core-foundation v0.9.4");
+        assert_eq!(missing_packages("error: boom\n"), "error: boom");
     }
 
     #[test]
