@@ -180,7 +180,7 @@ fn over_budget(text: &mut String, cx: &Context) {
                 let _ = writeln!(
                     text,
                     "    {:<22} {:>12} {:>13}   in {}",
-                    site.location,
+                    crate::source::from_where_run(cx.crate_dir, &site.location),
                     crate::measure::count(site.blocks, "block"),
                     crate::measure::count(site.bytes, "byte"),
                     site.function
@@ -223,7 +223,7 @@ fn over_budget(text: &mut String, cx: &Context) {
                 let _ = writeln!(
                     text,
                     "    {:<22} {:>12} {:>13}   in {}",
-                    site.location,
+                    crate::source::from_where_run(cx.crate_dir, &site.location),
                     crate::measure::count(site.live_blocks, "block"),
                     crate::measure::count(site.live_bytes, "byte"),
                     site.function

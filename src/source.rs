@@ -137,6 +137,28 @@ fn join_path(path: &Path) -> String {
     join(&lexical_components(path))
 }
 
+/// A crate-relative location (`src/lib.rs:18:18`) as a terminal opened where the reader ran
+/// cargo can follow it: `exercises/chapter-1/src/lib.rs:18:18` from the workspace root. Cargo
+/// runs the checks in the crate's folder but passes the shell's `PWD` on unchanged, so that is
+/// where the reader is. Without `PWD`, or outside it, the location stays crate-relative.
+pub(crate) fn from_where_run(crate_dir: &Path, location: &str) -> String {
+    let Some(pwd) = std::env::var_os("PWD").map(PathBuf::from) else {
+        return location.to_owned();
+    };
+    relative_to(crate_dir, location, &pwd)
+}
+
+/// [`from_where_run`], with the reader's folder given.
+fn relative_to(crate_dir: &Path, location: &str, pwd: &Path) -> String {
+    let full = crate_dir.join(location);
+    let resolved = pwd.canonicalize().unwrap_or_else(|_| pwd.to_path_buf());
+    [pwd, resolved.as_path()]
+        .iter()
+        .find_map(|base| full.strip_prefix(base).ok())
+        .filter(|relative| !relative.as_os_str().is_empty())
+        .map_or_else(|| location.to_owned(), join_path)
+}
+
 /// Every `.rs` file below `dir`, skipping `target/`, in a stable order.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -217,5 +239,14 @@ mod tests {
         assert!(!has_word("let unsafe_count = 1;", "unsafe"));
         assert!(has_word("use std::alloc::System;", "System"));
         assert!(!has_word("SystemTime", "System"));
+    }
+
+    #[test]
+    fn a_location_is_shown_from_where_cargo_ran() {
+        let crate_dir = Path::new("/w/exercises/chapter-1");
+        let at = |pwd: &str| relative_to(crate_dir, "src/lib.rs:18:18", Path::new(pwd));
+        assert_eq!(at("/w"), "exercises/chapter-1/src/lib.rs:18:18");
+        assert_eq!(at("/w/exercises/chapter-1"), "src/lib.rs:18:18");
+        assert_eq!(at("/elsewhere"), "src/lib.rs:18:18");
     }
 }
