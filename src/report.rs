@@ -101,15 +101,24 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
     if cx.kind == Kind::Budget
         && let Some(budget) = cx.budget
     {
-        let chapter = cx.package.replace('-', " ");
-        let _ = write!(
-            text,
-            "\nStuck? Read \"{}\" in the exercise of {chapter} (`cargo xtask serve --open` \
-             opens the book).",
-            budget.hint
-        );
+        let _ = write!(text, "\n{}", stuck(&cx.package, &budget.hint));
     }
     text
+}
+
+/// `Stuck? Read "Hint 1: …": `cargo xtask hint 1 1` prints it, …`: the hint a budget names,
+/// with the command that prints it in the terminal and where the book has it.
+fn stuck(package: &str, hint: &str) -> String {
+    let chapter = package.strip_prefix("chapter-").unwrap_or(package);
+    let which = hint
+        .strip_prefix("Hint ")
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .filter(|number| !number.is_empty())
+        .map_or_else(String::new, |number| format!(" {number}"));
+    format!(
+        "Stuck? Read \"{hint}\": `cargo xtask hint {chapter}{which}` prints it here, and the \
+         exercise of chapter {chapter} has it (`cargo xtask serve --open` opens the book)."
+    )
 }
 
 fn wrong(text: &mut String, cx: &Context) {
@@ -426,6 +435,6 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("    src/lib.rs:13:39        2000 blocks    6961 bytes   in chapter_1::count_word::{{closure}}\n"), "{text}");
-        assert!(text.ends_with("Stuck? Read \"Hint 1: Where the blocks come from\" in the exercise of chapter 1 (`cargo xtask serve --open` opens the book)."), "{text}");
+        assert!(text.ends_with("Stuck? Read \"Hint 1: Where the blocks come from\": `cargo xtask hint 1 1` prints it here, and the exercise of chapter 1 has it (`cargo xtask serve --open` opens the book)."), "{text}");
     }
 }
