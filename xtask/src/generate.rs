@@ -394,6 +394,8 @@ fn sample_failure(root: &Path, chapter: &Chapter) -> anyhow::Result<String> {
     let budgets = chapter.budgets(root)?;
     let check = CheckName::budget(&budgets.checks[0].name).to_string();
     let mut command = crate::process::cargo_test_one(root, &chapter.package(), &check);
+    // As a reader at the workspace root sees it, wherever this runs: sites are shown from there.
+    command.env("PWD", root);
     let printed = crate::process::stdout_of_failing(&mut command)?;
     let header = format!("---- {check} ----\n");
     let start = printed

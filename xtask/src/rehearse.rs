@@ -180,7 +180,10 @@ fn distinctive_line(root: &Path, chapter: &Chapter) -> anyhow::Result<Option<Str
     let Some((from, to)) = page.lines().find_map(|l| {
         let range = l.split("starter.rs:").nth(1)?.trim_end_matches("}}");
         let (from, to) = range.split_once(':')?;
-        Some((from.parse::<usize>().ok()?, to.parse::<usize>().unwrap_or(usize::MAX)))
+        Some((
+            from.parse::<usize>().ok()?,
+            to.parse::<usize>().unwrap_or(usize::MAX),
+        ))
     }) else {
         return Ok(None);
     };
