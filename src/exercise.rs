@@ -206,6 +206,9 @@ impl Exercise {
         if let Ok(check) = std::env::var(protocol::CHECK_ENV) {
             self.run_child(&check)
         }
+        for warning in limits::ignored_settings() {
+            eprintln!("{warning}\n");
+        }
         let grading_changed = crate::grading::warning(&self.crate_dir);
         if let Some(warning) = &grading_changed {
             eprintln!("{warning}\n");

@@ -58,6 +58,36 @@ pub(crate) fn run_deadline(checks: usize, parallel: usize) -> Duration {
     (check_timeout() + SLACK_PER_CHECK) * waves + SLACK_PER_RUN
 }
 
+/// A warning for each limit set to a value the grader cannot use, which it ignores for its
+/// default: a typo such as `2G` must not go unnoticed in a room that lowered memory on purpose.
+pub(crate) fn ignored_settings() -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (name, unit, default) in [
+        (TIMEOUT_SECS, "seconds", DEFAULT_TIMEOUT.as_secs()),
+        (MEMORY_MIB, "MiB, more than 0", DEFAULT_RUN_MEMORY_MIB),
+    ] {
+        let Ok(value) = std::env::var(name) else {
+            continue;
+        };
+        let usable = value
+            .trim()
+            .parse::<u64>()
+            .is_ok_and(|n| n > 0 || name == TIMEOUT_SECS);
+        if !usable {
+            warnings.push(ignored(name, &value, unit, default));
+        }
+    }
+    warnings
+}
+
+/// `warning: SEEK_AND_DESTROY_MEMORY_MIB="2G" is not a whole number (MiB): …`.
+fn ignored(name: &str, value: &str, unit: &str, default: u64) -> String {
+    format!(
+        "warning: {name}={value:?} is not a whole number ({unit}), so it is ignored and the \
+         default, {default}, applies. Write it as digits only, such as {name}={default}."
+    )
+}
+
 fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok()?.trim().parse().ok()
 }
@@ -74,6 +104,17 @@ mod tests {
             (check_timeout() + SLACK_PER_CHECK) * 3 + SLACK_PER_RUN
         );
         assert_eq!(run_deadline(0, 4), SLACK_PER_RUN);
+    }
+
+    #[test]
+    fn an_ignored_setting_says_what_applies_instead() {
+        let text = ignored(MEMORY_MIB, "2G", "MiB, more than 0", 4096);
+        assert_eq!(
+            text,
+            "warning: SEEK_AND_DESTROY_MEMORY_MIB=\"2G\" is not a whole number (MiB, more than \
+             0), so it is ignored and the default, 4096, applies. Write it as digits only, such \
+             as SEEK_AND_DESTROY_MEMORY_MIB=4096."
+        );
     }
 
     #[test]
