@@ -375,7 +375,10 @@ impl Exercise {
             classify(check.name.kind, budget, ending, report.as_ref(), &printed);
         self.save_verdict(&check.name, &outcome, measurement);
         if outcome == Outcome::Passed {
-            return TrialResult::passed(printed);
+            let figures = budget
+                .zip(measurement.as_ref())
+                .map(|(budget, measured)| report::passing_figures(budget, measured));
+            return TrialResult::passed(figures.unwrap_or_default() + &printed);
         }
         let context = report::Context {
             package: &self.package,

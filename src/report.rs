@@ -148,6 +148,27 @@ fn wrong(text: &mut String, cx: &Context) {
     }
 }
 
+/// What a passing budget check shows with `--nocapture`: each figure beside its budget, so
+/// that a reader going for the floor sees how far there is still to go.
+pub(crate) fn passing_figures(budget: &crate::budget::Budget, measured: &Measurement) -> String {
+    let mut text = format!("within budget: {}\n", budget.workload);
+    let _ = writeln!(
+        text,
+        "    {:<18} {:>10} {:>10}",
+        "figure", "measured", "budget"
+    );
+    for (figure, limit) in budget.limits() {
+        let _ = writeln!(
+            text,
+            "    {:<18} {:>10} {:>10}",
+            figure.to_string(),
+            figure.of(measured),
+            limit.max
+        );
+    }
+    text
+}
+
 fn over_budget(text: &mut String, cx: &Context) {
     let (Some(budget), Some(measured)) = (cx.budget, cx.measurement) else {
         return;
