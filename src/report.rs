@@ -101,7 +101,7 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
     if cx.kind == Kind::Budget
         && let Some(budget) = cx.budget
     {
-        let _ = write!(text, "\n{}", stuck(&cx.package, &budget.hint));
+        let _ = write!(text, "\n{}", stuck(cx.package, &budget.hint));
     }
     text
 }
