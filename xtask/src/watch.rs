@@ -141,8 +141,8 @@ pub(crate) fn watch(root: &Path, only: Option<u32>) -> anyhow::Result<()> {
             all.len()
         );
     }
-    let chapters: Vec<Chapter> = all
-        .into_iter()
+    let chapters: Vec<&Chapter> = all
+        .iter()
         .filter(|c| only.is_none_or(|n| n == c.number))
         .collect();
     // Events carry absolute, resolved paths.
@@ -174,7 +174,7 @@ pub(crate) fn watch(root: &Path, only: Option<u32>) -> anyhow::Result<()> {
     let mut queue: VecDeque<Save> = VecDeque::new();
     let mut running: Option<Running> = None;
     let mut checked: HashMap<u32, String> = HashMap::new();
-    match first_chapter(root, &chapters, only) {
+    match first_chapter(root, &all, only) {
         Some(number) => pending.note(number, Instant::now()),
         None => println!(
             "No chapter started yet: open exercises/chapter-1/src/lib.rs, and save it to check it."
@@ -249,7 +249,7 @@ pub(crate) fn watch(root: &Path, only: Option<u32>) -> anyhow::Result<()> {
             && current.child.try_wait()?.is_some()
         {
             let done = running.take().expect("a check is running");
-            finish(root, &chapters, done, &mut saved, &mut checked)?;
+            finish(root, &all, done, &mut saved, &mut checked)?;
         }
         if running.is_none()
             && let Some(save) = queue.pop_front()
@@ -261,9 +261,7 @@ pub(crate) fn watch(root: &Path, only: Option<u32>) -> anyhow::Result<()> {
             println!("\n== {} changed: checking", chapter.package());
             if let Some(state) = progress::without_running(root, chapter)? {
                 checked.insert(save.number, save.content.clone());
-                show(
-                    root, &chapters, chapter, &state, "", &mut saved, save.at, None,
-                )?;
+                show(root, &all, chapter, &state, "", &mut saved, save.at, None)?;
             } else {
                 running = Some(start(root, chapter, save)?);
             }
