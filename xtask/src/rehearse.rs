@@ -9,7 +9,7 @@
 //! 3. `progress` sees the truth: no solved chapter is "not started", and the chapters it runs
 //!    are solved;
 //! 4. an edited `budgets.toml` makes the chapter "not graded" in `progress`, and its
-//!    `cargo test` fails saying so, although every check passes;
+//!    `cargo test` fails saying so, although every check passes; so does an edited `checks.rs`;
 //! 5. `reset` restores the starter and keeps every earlier version, numbered, in
 //!    `exercises/chapter-N/kept/`, outside `target/`.
 
@@ -236,6 +236,18 @@ fn edited_budgets_do_not_count(root: &Path, chapter: &Chapter) -> anyhow::Result
     anyhow::ensure!(
         !output.status.success() && printed.contains("budgets.toml changed"),
         "an edited budgets.toml: the run must fail and say so:\n{printed}"
+    );
+    let checks = chapter.exercise_dir(root).join("tests/checks.rs");
+    let shipped_checks = std::fs::read_to_string(&checks)?;
+    std::fs::write(
+        &checks,
+        format!("{shipped_checks}\n// edited by the reader\n"),
+    )?;
+    let (state, _) = progress::check(root, chapter)?;
+    std::fs::write(&checks, &shipped_checks)?;
+    anyhow::ensure!(
+        matches!(&state, State::GradingChanged(files) if files[0].ends_with("tests/checks.rs")),
+        "an edited checks.rs: progress says {state:?}"
     );
     Ok(())
 }
