@@ -12,6 +12,7 @@ mod plan;
 mod preflight;
 mod process;
 mod progress;
+mod python;
 mod reset;
 mod starter;
 mod summary;
