@@ -1,5 +1,5 @@
-"""What pymalloc, CPython's allocator of small blocks, hands out: its blocks in use, size class
-by size class, as `sys._debugmallocstats()` reports them.
+"""What pymalloc, CPython's allocator of small blocks, hands out: its threshold and size
+classes, as `sys._debugmallocstats()` reports them.
 
 tracemalloc and `sys.getsizeof` give the bytes an object *asks* for. pymalloc rounds every
 request up to its size class, so the block is often bigger: this module shows by how much.
@@ -12,7 +12,6 @@ import re
 import sys
 import tempfile
 
-_CLASS_LINE = re.compile(r"^\s*\d+\s+(\d+)\s+\d+\s+(\d+)\s+\d+\s*$")
 _THRESHOLD_LINE = re.compile(r"^Small block threshold = (\d+), in (\d+) size classes")
 
 
@@ -40,30 +39,11 @@ def small_block_threshold():
     raise RuntimeError("sys._debugmallocstats() printed no threshold")
 
 
-def blocks_in_use():
-    """`{block size: blocks in use}` for every size class pymalloc has used."""
-    in_use = {}
-    for line in _report().splitlines():
-        found = _CLASS_LINE.match(line)
-        if found:
-            in_use[int(found.group(1))] = int(found.group(2))
-    return in_use
-
-
-def _added(make):
-    before = blocks_in_use()
-    made = make()
-    after = blocks_in_use()
-    return made, {size: after[size] - before.get(size, 0) for size in after}
-
-
-def blocks_made_by(make, at_least=10):
-    """Runs `make()`; returns what it made and `{block size: blocks added}` for each size class
-    that gained or lost `at_least` blocks. The counts of an empty piece of work are taken away
-    first (the counts are ints, and those above 256 are blocks themselves), and a change
-    smaller than `at_least` is left out: reading the report makes and frees a few blocks of
-    its own, which land in one size class or another."""
-    _, counting = _added(lambda: None)
-    made, added = _added(make)
-    changed = {size: n - counting.get(size, 0) for size, n in sorted(added.items())}
-    return made, {size: n for size, n in changed.items() if abs(n) >= at_least}
+def block_size(request):
+    """The size of the block pymalloc hands out for a request of `request` bytes: the request
+    rounded up to the next size class. The classes are evenly spaced up to the threshold."""
+    limit, classes = small_block_threshold()
+    if request > limit:
+        raise ValueError(f"{request} bytes go to malloc, not to pymalloc")
+    step = limit // classes
+    return -(-request // step) * step

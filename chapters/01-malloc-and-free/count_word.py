@@ -3,7 +3,7 @@
 import sys
 import tracemalloc
 
-from pymalloc import blocks_made_by, small_block_threshold
+from pymalloc import block_size, small_block_threshold
 
 
 # ANCHOR: count_word
@@ -36,7 +36,7 @@ print(f"the rest of the call's peak: {peak - split} bytes")
 print(f"sys.getsizeof(''): {sys.getsizeof('')}; sys.getsizeof('the'): {sys.getsizeof('the')}")
 limit, classes = small_block_threshold()
 print(f"pymalloc: requests up to {limit} bytes, in {classes} classes, {limit // classes} bytes apart")
-_, blocks = blocks_made_by(lambda: text.split())
-for size, count in blocks.items():
-    print(f"text.split() takes {count} more of pymalloc's {size}-byte blocks")
+sizes = sorted({sys.getsizeof(w) for w in words})
+print("the words ask for", " or ".join(map(str, sizes)), "bytes: blocks of",
+      " or ".join(sorted({str(block_size(size)) for size in sizes})))
 # ANCHOR_END: peak

@@ -2,7 +2,7 @@
 
 import sys
 
-from pymalloc import small_block_threshold
+from pymalloc import block_size
 
 # ANCHOR: sizes
 reading = (1_700_000_000, 21.5, True)  # time, celsius, alarm
@@ -17,18 +17,10 @@ print(sys.int_info.bits_per_digit, sys.int_info.sizeof_digit)  # an int's digits
 # ANCHOR_END: sizes
 
 # ANCHOR: blocks
-limit, classes = small_block_threshold()
-step = limit // classes  # pymalloc rounds every small request up to a multiple of this
-
-
-def block(size):
-    return -(-size // step) * step
-
-
 parts = [reading, reading[0], reading[1]]  # True is shared: it costs nothing new
 asked = [sys.getsizeof(part) for part in parts]
 print(f"one reading: {len(parts)} objects, {sum(asked)} bytes asked for "
       f"({' + '.join(map(str, asked))}),")
-print(f"  {sum(map(block, asked))} bytes of pymalloc blocks "
-      f"({' + '.join(str(block(size)) for size in asked)})")
+print(f"  {sum(map(block_size, asked))} bytes of pymalloc blocks "
+      f"({' + '.join(str(block_size(size)) for size in asked)})")
 # ANCHOR_END: blocks
