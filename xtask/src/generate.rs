@@ -125,7 +125,9 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
         }
     }
     if outputs.stale.is_empty() {
-        if check {
+        if check && python_mismatch.is_some() {
+            println!("generated files: all current, but the Python outputs were not compared");
+        } else if check {
             println!("generated files: all current");
         }
         return Ok(());
