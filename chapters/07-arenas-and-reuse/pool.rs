@@ -41,8 +41,8 @@ impl Pool {
 // ANCHOR_END: pool
 
 // ANCHOR: serve
-/// Serves `requests` in rounds of 1 to 4 at once: each round takes one buffer per request
-/// in flight, and gives them all back when the round is over.
+/// Serves `requests` in rounds of 1, then 2, then 4 at once, and a last round of what is left:
+/// each round takes one buffer per request in flight, and gives them all back when it is over.
 fn serve(requests: u64, pooled: bool) -> u64 {
     let mut pool = Pool { free: Vec::new() };
     let mut in_flight = Vec::with_capacity(4);

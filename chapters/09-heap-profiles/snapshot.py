@@ -19,8 +19,11 @@ slow = slow_requests(log, 200)
 _, peak = tracemalloc.get_traced_memory()
 after = tracemalloc.take_snapshot()
 
+def shown(text):                             # this file's name, the same in every clone
+    return str(text).replace(__file__, "snapshot.py")
+
 for stat in after.compare_to(before, "lineno")[:2]:
-    print(stat)
+    print(shown(stat))
 print("peak during the call:", peak - start, "bytes")
 top = after.compare_to(before, "traceback")[0]
-print("\n".join(top.traceback.format()))
+print(shown("\n".join(top.traceback.format())))

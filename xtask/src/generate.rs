@@ -6,13 +6,17 @@
 //! - `chapters/NN-slug/STEM.out`, what each listing prints (in a debug build, as `cargo test`
 //!   builds the exercises; in release for a listing that times something and carries
 //!   `// xtask: run in release`);
+//! - `chapters/NN-slug/STEM.py.out`, what each Python listing `STEM.py` prints, run as
+//!   `python3 STEM.py` in its chapter's folder with the shared `chapters/measure_memory.py`
+//!   on `PYTHONPATH` (see [`crate::python`]);
 //! - `chapters/NN-slug/before-after.svg`, a bar chart of the `before` and `after` listings;
 //! - `chapters/NN-slug/STEM-NAME.svg`, a chart of each heap timeline that the listing
 //!   `STEM.rs` recorded with `measure_timeline("NAME", …)`;
 //! - `chapters/18-conclusions/summary.md` and `summary.svg`, every chapter's before and after
 //!   figures in one table and one chart, with the Python figures beside them;
 //! - `chapters/failing-check.out`, a real failure report of the first exercise's starter;
-//! - `chapters/toolchain.md`, which toolchain produced the figures;
+//! - `chapters/toolchain.md`, which toolchain produced the figures, and `chapters/python.md`,
+//!   which CPython produced the Python ones;
 //! - `exercises/grading-files.txt`, a fingerprint of each exercise's grading files.
 //!
 //! With `--check` nothing is written: each file is compared with what it would be, wall times
@@ -20,6 +24,8 @@
 //!
 //! Both modes warn first when the running `rustc` is not the one `rust-toolchain.toml` pins:
 //! the figures count the standard library's allocations, which change between releases.
+//! They warn too when `python3` is missing or is not the CPython that `workbook.toml` pins, and
+//! then leave the Python outputs alone: neither remade nor compared.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -64,6 +70,13 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
     if let Some(mismatch) = &mismatch {
         eprintln!("warning: {mismatch}");
     }
+    let pinned_python = workbook::pinned_python(root)?;
+    let installed_python = crate::python::installed_version()?;
+    let python_mismatch =
+        crate::python::version_mismatch(&pinned_python, installed_python.as_deref());
+    if let Some(mismatch) = &python_mismatch {
+        eprintln!("warning: {mismatch}");
+    }
     let chapters = workbook::chapters(root)?;
     let mut outputs = Outputs {
         root,
@@ -92,6 +105,9 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
         outputs.put(&chapter.page_dir(root).join("budgets.md"), &table)?;
     }
     run_listings(root, &mut outputs)?;
+    if python_mismatch.is_none() {
+        run_python_listings(root, &mut outputs)?;
+    }
     for chapter in chapters.iter().filter(|c| c.written) {
         before_after_chart(chapter, root, &mut outputs)?;
     }
@@ -106,9 +122,17 @@ pub(crate) fn generate(root: &Path, check: bool) -> anyhow::Result<()> {
             &root.join("chapters/toolchain.md"),
             &toolchain_note(root, &rustc)?,
         )?;
+        if python_mismatch.is_none() {
+            outputs.put(
+                &root.join("chapters/python.md"),
+                &crate::python::note(&pinned_python),
+            )?;
+        }
     }
     if outputs.stale.is_empty() {
-        if check {
+        if check && python_mismatch.is_some() {
+            println!("generated files: all current, but the Python outputs were not compared");
+        } else if check {
             println!("generated files: all current");
         }
         return Ok(());
@@ -302,6 +326,16 @@ fn run_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
             .with_context(|| format!("running the listing {}", listing.path.display()))?;
         outputs.put(&listing.output_path(root), &printed)?;
         timeline_charts(root, listing, &timelines, outputs)?;
+    }
+    Ok(())
+}
+
+/// `STEM.py.out` beside each Python listing `STEM.py`.
+fn run_python_listings(root: &Path, outputs: &mut Outputs) -> anyhow::Result<()> {
+    for listing in crate::python::listings(root)? {
+        let printed = output_of(&mut listing.command(root))
+            .with_context(|| format!("running the Python listing {}", listing.path.display()))?;
+        outputs.put(&listing.output_path(root), &printed)?;
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod plan;
 mod preflight;
 mod process;
 mod progress;
+mod python;
 mod rehearse;
 mod reset;
 mod starter;

@@ -1,4 +1,5 @@
-//! The workbook's data: `workbook.toml` (the chapters) and the root `Cargo.toml`'s listings.
+//! The workbook's data: `workbook.toml` (the chapters and the pinned CPython) and the root
+//! `Cargo.toml`'s listings.
 
 use std::path::{Path, PathBuf};
 
@@ -52,15 +53,31 @@ impl Chapter {
 #[derive(Deserialize)]
 struct WorkbookFile {
     chapter: Vec<Chapter>,
+    python: PythonPin,
+}
+
+/// `[python]`: the CPython release that made every saved Python output.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PythonPin {
+    version: String,
+}
+
+fn workbook_file(root: &Path) -> anyhow::Result<WorkbookFile> {
+    let path = root.join("workbook.toml");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+/// The CPython release that `workbook.toml` pins, such as `3.11.7`.
+pub(crate) fn pinned_python(root: &Path) -> anyhow::Result<String> {
+    Ok(workbook_file(root)?.python.version)
 }
 
 /// Every chapter, in order.
 pub(crate) fn chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
-    let path = root.join("workbook.toml");
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let file: WorkbookFile =
-        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let file = workbook_file(root)?;
     for (index, chapter) in file.chapter.iter().enumerate() {
         anyhow::ensure!(
             chapter.number as usize == index + 1,
@@ -77,7 +94,8 @@ pub(crate) fn written_chapters(root: &Path) -> anyhow::Result<Vec<Chapter>> {
     Ok(chapters(root)?.into_iter().filter(|c| c.written).collect())
 }
 
-/// A runnable listing: a `.rs` file in a chapter folder, registered as a Cargo example.
+/// A runnable Rust listing: a `.rs` file in a chapter folder, registered as a Cargo example.
+/// (A `.py` file there is a Python listing: see `crate::python`.)
 #[derive(Debug, Deserialize)]
 pub(crate) struct Listing {
     /// The example's name, `chNN-STEM`.
