@@ -1,4 +1,4 @@
-"""A plain class, then `__slots__`: 1,000 instances of each, with no value and with numbers."""
+"""A plain class, then `__slots__`: 1,000 instances of each, holding numbers, then holding None."""
 
 from dataclasses import dataclass
 
@@ -25,14 +25,14 @@ class DataRecord:
 
 
 # ANCHOR: measure
-print("1,000 plain records of None:")
-measure_memory(lambda: [Record(None) for _ in range(1000)])
-print("1,000 slotted records of None:")
-measure_memory(lambda: [SlottedRecord(None) for _ in range(1000)])
 print("1,000 plain records of 0 to 999:")
 measure_memory(lambda: [Record(val) for val in range(1000)])
 print("1,000 slotted records of 0 to 999:")
 measure_memory(lambda: [SlottedRecord(val) for val in range(1000)])
+print("1,000 plain records of None:")
+measure_memory(lambda: [Record(None) for _ in range(1000)])
+print("1,000 slotted records of None:")
+measure_memory(lambda: [SlottedRecord(None) for _ in range(1000)])
 # ANCHOR_END: measure
 print("1,000 dataclass(slots=True) records of 0 to 999:")
 measure_memory(lambda: [DataRecord(val) for val in range(1000)])
