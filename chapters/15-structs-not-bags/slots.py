@@ -1,5 +1,6 @@
 """A plain class, then `__slots__`: 1,000 instances of each, holding numbers, then holding None."""
 
+import sys
 from dataclasses import dataclass
 
 from measure_memory import measure_memory
@@ -36,6 +37,12 @@ measure_memory(lambda: [SlottedRecord(None) for _ in range(1000)])
 # ANCHOR_END: measure
 print("1,000 dataclass(slots=True) records of 0 to 999:")
 measure_memory(lambda: [DataRecord(val) for val in range(1000)])
+# ANCHOR: one
+for kind in (Record, SlottedRecord):
+    print(f"one more {kind.__name__}:")
+    measure_memory(lambda: kind(None))
+    print(f"  sys.getsizeof: {sys.getsizeof(kind(None))} bytes")
+# ANCHOR_END: one
 try:
     SlottedRecord(1).other = 2
 except AttributeError as error:
