@@ -35,16 +35,45 @@ pub(crate) struct Traced {
     pub(crate) bytes: u64,
 }
 
-/// One row of `python-figures.toml`.
+/// Where a row's figures come from, as `python-figures.toml` writes them.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub(crate) enum Figures {
+    /// Typed from the talk's slides: a quote, never a measurement of ours.
+    Quoted(Traced),
+    /// One line of a Python listing's saved output, the shared helper's `new: …` line.
+    Printed(PrintedLine),
+}
+
+/// A line of a `.py.out` file: its path from the root, and its number, from 1.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PythonRow {
+pub(crate) struct PrintedLine {
+    pub(crate) output: String,
+    pub(crate) line: usize,
+}
+
+/// One row of `python-figures.toml`, as written.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PythonEntry {
     pub(crate) chapter: u32,
     pub(crate) example: String,
     /// Which of a chapter's Python versions this is, when it has more than one after.
     #[serde(default)]
     pub(crate) variant: Option<String>,
-    /// `talk` (the slides) or `3.11` (re-measured for this project).
+    /// `talk` (the slides) or `3.11` (a listing of ours, run by `cargo xtask generate`).
+    pub(crate) source: String,
+    pub(crate) before: Figures,
+    pub(crate) after: Figures,
+}
+
+/// One row of the summary's Python column, its figures read.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PythonRow {
+    pub(crate) chapter: u32,
+    pub(crate) example: String,
+    pub(crate) variant: Option<String>,
     pub(crate) source: String,
     pub(crate) before: Traced,
     pub(crate) after: Traced,
@@ -53,29 +82,108 @@ pub(crate) struct PythonRow {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PythonFile {
-    row: Vec<PythonRow>,
+    row: Vec<PythonEntry>,
 }
 
-/// Parses the text of `python-figures.toml`, and checks each row's source.
-pub(crate) fn parse_python(text: &str) -> anyhow::Result<Vec<PythonRow>> {
+/// Parses the text of `python-figures.toml`, and checks that each row's figures are of its
+/// source's kind: typed for the talk, read from an output for 3.11.
+pub(crate) fn parse_python(text: &str) -> anyhow::Result<Vec<PythonEntry>> {
     let file: PythonFile = toml::from_str(text)?;
     for row in &file.row {
-        anyhow::ensure!(
-            matches!(row.source.as_str(), "talk" | "3.11"),
-            "chapter {}: the source {:?} is neither \"talk\" nor \"3.11\"",
-            row.chapter,
-            row.source
-        );
+        let typed = [&row.before, &row.after]
+            .iter()
+            .all(|figures| matches!(figures, Figures::Quoted(_)));
+        let printed = [&row.before, &row.after]
+            .iter()
+            .all(|figures| matches!(figures, Figures::Printed(_)));
+        match row.source.as_str() {
+            "talk" => anyhow::ensure!(
+                typed,
+                "chapter {}: the talk's figures are quoted as {{ blocks, bytes }}",
+                row.chapter
+            ),
+            "3.11" => anyhow::ensure!(
+                printed,
+                "chapter {}: CPython 3.11 figures are read from an output, as \
+                 {{ output = \"chapters/…/STEM.py.out\", line = N }}, never typed",
+                row.chapter
+            ),
+            other => anyhow::bail!(
+                "chapter {}: the source {other:?} is neither \"talk\" nor \"3.11\"",
+                row.chapter
+            ),
+        }
     }
     Ok(file.row)
 }
 
-/// Reads `python-figures.toml` under `root`.
+/// The blocks and bytes of the shared Python helper's line
+/// `new: 3 blocks, 80088 bytes | peak: 80096 bytes | time: 0.0 ms`, wherever `new:` starts in
+/// it (a listing may print a label first).
+pub(crate) fn python_measurement(line: &str) -> Option<Traced> {
+    let (_, figures) = line.split_once("new: ")?;
+    let (new, _) = figures.split_once(" |")?;
+    let (blocks, bytes) = new.split_once(", ")?;
+    let count = |text: &str, unit: &str| -> Option<u64> {
+        let (n, word) = text.split_once(' ')?;
+        (word == unit || word.strip_suffix('s') == Some(unit)).then_some(())?;
+        n.parse().ok()
+    };
+    Some(Traced {
+        blocks: count(blocks, "block")?,
+        bytes: count(bytes, "byte")?,
+    })
+}
+
+/// Reads each row's figures: a quote as it stands, a printed line from the output it names,
+/// with `read` giving the text of a path from the root.
+pub(crate) fn resolve_python(
+    entries: Vec<PythonEntry>,
+    read: impl Fn(&str) -> anyhow::Result<String>,
+) -> anyhow::Result<Vec<PythonRow>> {
+    let figures = |figures: &Figures| -> anyhow::Result<Traced> {
+        match figures {
+            Figures::Quoted(traced) => Ok(*traced),
+            Figures::Printed(PrintedLine { output, line }) => {
+                let text = read(output)?;
+                let printed = line
+                    .checked_sub(1)
+                    .and_then(|index| text.lines().nth(index))
+                    .with_context(|| format!("{output} has no line {line}"))?;
+                python_measurement(printed).with_context(|| {
+                    format!("{output}:{line} is not the helper's `new: …` line: {printed:?}")
+                })
+            }
+        }
+    };
+    entries
+        .into_iter()
+        .map(|entry| {
+            Ok(PythonRow {
+                before: figures(&entry.before)
+                    .with_context(|| format!("chapter {}, before", entry.chapter))?,
+                after: figures(&entry.after)
+                    .with_context(|| format!("chapter {}, after", entry.chapter))?,
+                chapter: entry.chapter,
+                example: entry.example,
+                variant: entry.variant,
+                source: entry.source,
+            })
+        })
+        .collect()
+}
+
+/// Reads `python-figures.toml` under `root`, and the Python outputs its 3.11 rows name. Run
+/// after the Python listings, so it reads what they print now.
 pub(crate) fn python_figures(root: &Path) -> anyhow::Result<Vec<PythonRow>> {
     let path = root.join(PYTHON_FIGURES);
     let text =
         std::fs::read_to_string(&path).with_context(|| format!("reading {PYTHON_FIGURES}"))?;
-    parse_python(&text).with_context(|| format!("parsing {PYTHON_FIGURES}"))
+    let entries = parse_python(&text).with_context(|| format!("parsing {PYTHON_FIGURES}"))?;
+    resolve_python(entries, |output| {
+        std::fs::read_to_string(root.join(output)).with_context(|| format!("reading {output}"))
+    })
+    .with_context(|| format!("reading the figures {PYTHON_FIGURES} names"))
 }
 
 /// The figures of every written chapter that has a `before.out` and an `after.out` with a
@@ -162,7 +270,7 @@ fn cell(text: &str) -> String {
 pub(crate) fn table(rows: &[ChapterFigures], python: &[PythonRow]) -> String {
     let mut text = format!(
         "<!-- Generated by `cargo xtask generate` from each chapter's before.out and after.out, \
-         and from {PYTHON_FIGURES}. -->\n\n\
+         and from {PYTHON_FIGURES} with the Python outputs it names. -->\n\n\
          | chapter | what changed | total blocks | total bytes | peak bytes | live bytes at end | \
          Python (blocks / bytes) |\n\
          |---|---|---:|---:|---:|---:|---|\n"
@@ -320,11 +428,30 @@ mod tests {
         assert_eq!(change_of("fn main() {}"), "");
     }
 
+    /// Rows read with `outputs` standing for the files on disk: (path, text).
+    fn resolved(toml: &str, outputs: &[(&str, &str)]) -> anyhow::Result<Vec<PythonRow>> {
+        resolve_python(parse_python(toml)?, |path| {
+            outputs
+                .iter()
+                .find(|(name, _)| *name == path)
+                .map(|(_, text)| text.to_string())
+                .with_context(|| format!("no {path}"))
+        })
+    }
+
+    const TALK: &str = "[[row]]\nchapter = 13\nexample = \"no global\"\nsource = \"talk\"\n\
+                        before = { blocks = 312, bytes = 24962 }\nafter = { blocks = 11, bytes = 2436 }\n";
+    const MEASURED: &str = "[[row]]\nchapter = 13\nexample = \"no global\"\nsource = \"3.11\"\n\
+         before = { output = \"chapters/13/before.py.out\", line = 2 }\n\
+         after = { output = \"chapters/13/after.py.out\", line = 2 }\n";
+    const BEFORE_OUT: &str = "foo, the first time:\n\
+         new: 302 blocks, 20986 bytes | peak: 21518 bytes | time: 0.4 ms\n";
+    const AFTER_OUT: &str = "foo, the first time:\n\
+         new: 1 block, 32 bytes | peak: 21886 bytes | time: 0.4 ms\n";
+
     #[test]
-    fn python_rows_parse_and_their_source_is_checked() {
-        let good = "[[row]]\nchapter = 13\nexample = \"no global\"\nsource = \"talk\"\n\
-                    before = { blocks = 312, bytes = 24962 }\nafter = { blocks = 11, bytes = 2436 }\n";
-        let rows = parse_python(good).unwrap();
+    fn the_talk_s_rows_are_quotes_and_their_source_is_checked() {
+        let rows = resolved(TALK, &[]).unwrap();
         assert_eq!(
             rows[0].before,
             Traced {
@@ -332,26 +459,104 @@ mod tests {
                 bytes: 24962
             }
         );
-        let bad = good.replace("\"talk\"", "\"a blog\"");
+        let bad = TALK.replace("\"talk\"", "\"a blog\"");
         assert!(parse_python(&bad).is_err());
     }
 
     #[test]
-    fn the_repository_s_python_figures_parse() {
+    fn a_3_11_row_is_read_from_the_line_it_names() {
+        let outputs = [
+            ("chapters/13/before.py.out", BEFORE_OUT),
+            ("chapters/13/after.py.out", AFTER_OUT),
+        ];
+        let rows = resolved(MEASURED, &outputs).unwrap();
+        assert_eq!(
+            (rows[0].before, rows[0].after),
+            (
+                Traced {
+                    blocks: 302,
+                    bytes: 20986
+                },
+                Traced {
+                    blocks: 1,
+                    bytes: 32
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn a_3_11_figure_is_never_typed_and_a_quote_never_read() {
+        let typed = TALK.replace("\"talk\"", "\"3.11\"");
+        let error = parse_python(&typed).unwrap_err().to_string();
+        assert!(error.contains("never typed"), "{error}");
+        let read = MEASURED.replace("\"3.11\"", "\"talk\"");
+        assert!(parse_python(&read).is_err());
+    }
+
+    #[test]
+    fn a_line_that_is_missing_or_not_the_helper_s_fails() {
+        let short = [
+            ("chapters/13/before.py.out", "foo, the first time:\n"),
+            ("chapters/13/after.py.out", AFTER_OUT),
+        ];
+        let error = format!("{:#}", resolved(MEASURED, &short).unwrap_err());
+        assert!(error.contains("has no line 2"), "{error}");
+        let label = MEASURED.replace("line = 2 }\nafter", "line = 1 }\nafter");
+        let outputs = [
+            ("chapters/13/before.py.out", BEFORE_OUT),
+            ("chapters/13/after.py.out", AFTER_OUT),
+        ];
+        let error = format!("{:#}", resolved(&label, &outputs).unwrap_err());
+        assert!(error.contains("is not the helper's"), "{error}");
+    }
+
+    #[test]
+    fn the_helper_s_line_parses_with_or_without_a_label() {
+        assert_eq!(
+            python_measurement("new: 1 block, 1 byte | peak: 64 bytes | time: 0.0 ms"),
+            Some(Traced {
+                blocks: 1,
+                bytes: 1
+            })
+        );
+        assert_eq!(
+            python_measurement("maxsize=0: 20000 calls | new: 3 blocks, 128 bytes | peak: 9 bytes"),
+            Some(Traced {
+                blocks: 3,
+                bytes: 128
+            })
+        );
+        assert_eq!(
+            python_measurement("new: -2 blocks, 64 bytes | peak: 0 bytes"),
+            None
+        );
+        assert_eq!(python_measurement("new: 3 blocks | peak: 0 bytes"), None);
+        assert_eq!(python_measurement("peak: 64 bytes"), None);
+    }
+
+    #[test]
+    fn the_repository_s_python_figures_resolve() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
         let rows = python_figures(root).unwrap();
         assert!(rows.iter().any(|r| r.chapter == 13 && r.source == "3.11"));
+        assert!(rows.iter().any(|r| r.chapter == 13 && r.source == "talk"));
     }
 
     #[test]
     fn a_table_row_shows_each_figure_before_and_after_with_its_python_beside_it() {
-        let python = parse_python(
+        let python = resolved(
             "[[row]]\nchapter = 12\nexample = \"x\"\nsource = \"talk\"\n\
              before = { blocks = 4625, bytes = 209692 }\nafter = { blocks = 3756, bytes = 185361 }\n\
              [[row]]\nchapter = 12\nexample = \"x\"\nsource = \"3.11\"\n\
-             before = { blocks = 3620, bytes = 152284 }\nafter = { blocks = 2749, bytes = 116628 }\n\
+             before = { output = \"out\", line = 1 }\nafter = { output = \"out\", line = 2 }\n\
              [[row]]\nchapter = 13\nexample = \"y\"\nsource = \"talk\"\n\
              before = { blocks = 1, bytes = 2 }\nafter = { blocks = 3, bytes = 4 }\n",
+            &[(
+                "out",
+                "new: 3620 blocks, 152284 bytes | peak: 1 byte | time: 1.0 ms\n\
+                 new: 2749 blocks, 116628 bytes | peak: 1 byte | time: 1.0 ms\n",
+            )],
         )
         .unwrap();
         let text = table(
@@ -379,9 +584,13 @@ mod tests {
 
     #[test]
     fn a_variant_is_named_beside_its_source() {
-        let python = parse_python(
+        let python = resolved(
             "[[row]]\nchapter = 16\nexample = \"x\"\nvariant = \"namedtuple\"\nsource = \"3.11\"\n\
-             before = { blocks = 2749, bytes = 116628 }\nafter = { blocks = 1749, bytes = 89244 }\n",
+             before = { output = \"out\", line = 1 }\nafter = { output = \"out\", line = 2 }\n",
+            &[(
+                "out",
+                "new: 2749 blocks, 116628 bytes | peak: 1 byte\nnew: 1749 blocks, 89244 bytes | peak: 1 byte\n",
+            )],
         )
         .unwrap();
         let text = table(&[row(16, [1; 6], [0; 6])], &python);
