@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_18 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::Traffic;
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -258,6 +267,27 @@ fn main() {
             let third = Traffic::parse(SMALL_LOG);
             assert_answer!(third.skipped(), 1);
             assert_answer!(first.skipped(), 2, "after a third log was read");
+        })
+        .correctness("statuses_past_599", || {
+            // Any status that fits in a u16 is read, and 500 or more is a server error.
+            let log = "1,ada,GET,/,599,1\n2,bob,GET,/,600,2\n3,cy,GET,/x,65535,4\n4,dee,GET,/,65536,8";
+            let traffic = Traffic::parse(log);
+            assert_answer!(traffic.len(), 3);
+            assert_answer!(traffic.skipped(), 1, "65536 does not fit in a u16");
+            assert_answer!(traffic.server_errors(), 3, "599, 600 and 65535");
+            assert_answer!(traffic.describe(2), "GET /x 65535 (cy)");
+        })
+        .correctness("spaces_are_part_of_a_field", || {
+            // A field is all the text between its commas: " ada" is not "ada", and " 200" is
+            // not a number.
+            let log = "1,ada,GET,/,200,10\n2, ada,GET,/,200,20\n3,ada ,GET, /,200,40\n4,ada,GET,/, 200,80\n5,ada,GET,/,200,160 ";
+            let traffic = Traffic::parse(log);
+            assert_answer!(traffic.len(), 3);
+            assert_answer!(traffic.skipped(), 2, "\" 200\" and \"160 \" are not numbers");
+            assert_answer!(traffic.bytes_to("ada"), 10);
+            assert_answer!(traffic.bytes_to(" ada"), 20);
+            assert_answer!(traffic.bytes_to("ada "), 40);
+            assert_answer!(traffic.describe(2), "GET  / 200 (ada )");
         })
         .correctness("crlf_line_ends", || {
             let traffic = Traffic::parse("1,ada,GET,/,200,5\r\n2,ada,GET,/cart,200,7\r\n");
