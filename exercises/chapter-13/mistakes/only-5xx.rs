@@ -1,5 +1,7 @@
 // mistake: took a server error to be a status from 500 to 599, though the spec says 500 or more
 // expect: correctness::every_status_from_500_up_is_a_failure wrong
+// expect: budget::leaves_nothing_behind wrong
+// expect: budget::memory_does_not_grow_with_the_batch wrong
 use std::collections::VecDeque;
 
 /// One request that the service handled: the path it asked for and the status it answered.
