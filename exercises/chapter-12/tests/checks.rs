@@ -5,11 +5,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_12 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use std::cell::Cell;
 use std::fmt::{self, Write as _};
@@ -17,58 +26,108 @@ use std::fmt::{self, Write as _};
 use exercise::{Catalog, Prices, Row};
 use seek_and_destroy::{Xorshift, assert_answer};
 
-/// What the shop sells: a name, a typical net price in cents and a typical weight in grams.
-/// Prices span eight orders of magnitude, past what a `u32` of cents can hold.
-const GOODS: [(&str, u64, u32); 10] = [
-    ("Shackle", 800, 300),
-    ("Rope, 10 m", 1_500, 1_200),
-    ("Deck brush", 2_500, 900),
-    ("Life jacket", 6_000, 700),
-    ("Anchor", 45_000, 15_000),
-    ("Outboard motor", 250_000, 40_000),
-    ("Dinghy", 400_000, 60_000),
-    ("Sailing yacht", 15_000_000, 5_000_000),
-    ("Ferry", 2_000_000_000, 900_000_000),
-    ("Cargo ship", 9_000_000_000, 4_000_000_000),
+/// What the shop sells: a name, the number of digits of its net price in cents, and a
+/// typical weight in grams. Prices span eight orders of magnitude, past what a `u32` of cents
+/// can hold.
+const GOODS: [(&str, u32, u32); 10] = [
+    ("Shackle", 3, 300),
+    ("Rope, 10 m", 4, 1_200),
+    ("Deck brush", 4, 900),
+    ("Life jacket", 4, 700),
+    ("Anchor", 5, 15_000),
+    ("Outboard motor", 6, 40_000),
+    ("Dinghy", 6, 60_000),
+    ("Sailing yacht", 8, 5_000_000),
+    ("Ferry", 10, 900_000_000),
+    ("Cargo ship", 10, 4_000_000_000),
 ];
 
-/// The shop's real price list: tax by the SKU's country, 15 % off every seventh SKU, and a
-/// carrier that charges by zone and weight.
-struct ShopPrices;
+/// A price list made of tables: tax by the SKU's country (`sku % 3`), a discount on every
+/// `discount_every`-th SKU, and a carrier that charges by zone and weight.
+///
+/// The carrier's rates are keyed by text, so every shipping price it looks up builds a
+/// 16-byte key: one block, freed before it returns. Asking for a shipping price is not free,
+/// and the budget checks see it.
+#[derive(Debug)]
+struct TablePrices {
+    vat_percent: [u64; 3],
+    discount_every: u32,
+    discount_percent: u64,
+    zone_cents: [u64; 3],
+}
 
-impl Prices for ShopPrices {
+impl TablePrices {
+    /// The shop's own tables, which the worked examples use: 20, 10 and 5 % tax, 15 % off
+    /// every seventh SKU, and 490, 690 or 990 cents a parcel plus a cent per 100 g.
+    fn shop() -> TablePrices {
+        TablePrices {
+            vat_percent: [20, 10, 5],
+            discount_every: 7,
+            discount_percent: 15,
+            zone_cents: [490, 690, 990],
+        }
+    }
+
+    /// Tables drawn from `numbers`, which no code can know in advance. Tax stays within 5 to
+    /// 20 % and the discount within 15 %, so that a gross price has as many digits as its net
+    /// price (see [`rows`]): the figures of a catalog that keeps text stay the same.
+    fn drawn(numbers: &mut Xorshift) -> TablePrices {
+        let mut vat = || 5 + numbers.below(16);
+        let vat_percent = [vat(), vat(), vat()];
+        TablePrices {
+            vat_percent,
+            discount_every: 2 + numbers.below(9) as u32,
+            discount_percent: numbers.below(16),
+            zone_cents: [(); 3].map(|()| 100 + numbers.below(1_900)),
+        }
+    }
+}
+
+impl Prices for TablePrices {
     fn gross_cents(&self, sku: u32, net_cents: u64) -> u64 {
-        const VAT_PERCENT: [u64; 3] = [20, 10, 5];
-        let taxed = net_cents + net_cents * VAT_PERCENT[(sku % 3) as usize] / 100;
-        if sku.is_multiple_of(7) {
-            taxed - taxed * 15 / 100
+        let taxed = net_cents + net_cents * self.vat_percent[(sku % 3) as usize] / 100;
+        if sku.is_multiple_of(self.discount_every) {
+            taxed - taxed * self.discount_percent / 100
         } else {
             taxed
         }
     }
 
     fn shipping_cents(&self, sku: u32, grams: u32) -> u64 {
-        const ZONE_CENTS: [u64; 3] = [490, 690, 990];
-        ZONE_CENTS[(sku % 3) as usize] + u64::from(grams) / 100
+        // "2:0004000000": a zone and ten digits of grams, always 12 bytes in a 16-byte block.
+        let mut key = String::with_capacity(16);
+        let _ = write!(key, "{}:{grams:010}", sku % 3);
+        let zone = usize::from(key.as_bytes()[0] - b'0');
+        self.zone_cents[zone] + u64::from(grams) / 100
     }
 }
 
-/// The same price list, counting how often each price is asked for.
-#[derive(Default)]
-struct CountingPrices {
+/// A price list that counts how often each price is asked for.
+struct CountingPrices<'t> {
+    tables: &'t TablePrices,
     gross_calls: Cell<u64>,
     shipping_calls: Cell<u64>,
 }
 
-impl Prices for CountingPrices {
+impl CountingPrices<'_> {
+    fn new(tables: &TablePrices) -> CountingPrices<'_> {
+        CountingPrices {
+            tables,
+            gross_calls: Cell::new(0),
+            shipping_calls: Cell::new(0),
+        }
+    }
+}
+
+impl Prices for CountingPrices<'_> {
     fn gross_cents(&self, sku: u32, net_cents: u64) -> u64 {
         self.gross_calls.set(self.gross_calls.get() + 1);
-        ShopPrices.gross_cents(sku, net_cents)
+        self.tables.gross_cents(sku, net_cents)
     }
 
     fn shipping_cents(&self, sku: u32, grams: u32) -> u64 {
         self.shipping_calls.set(self.shipping_calls.get() + 1);
-        ShopPrices.shipping_cents(sku, grams)
+        self.tables.shipping_cents(sku, grams)
     }
 }
 
@@ -83,7 +142,7 @@ enum PriceCalls {
     },
 }
 
-impl CountingPrices {
+impl CountingPrices<'_> {
     fn calls(&self, products: usize) -> PriceCalls {
         let products = products as u64;
         let gross_cents_calls = self.gross_calls.get();
@@ -100,52 +159,62 @@ impl CountingPrices {
     }
 }
 
-/// A price file of `len` rows, the same on every run: increasing, unique SKUs below
-/// 1,000,000, goods of every kind, prices and weights within 50 % of the typical ones.
-fn rows(len: usize, seed: u64) -> Vec<Row> {
-    let mut numbers = Xorshift::new(seed);
-    let mut sku = numbers.below(1_000) as u32;
-    (0..len)
+/// A price file of `len` rows in no particular order: unique SKUs below 1,000,000, goods of
+/// every kind, weights within 50 % of the typical ones. Which goods, and so the length of
+/// each name and the number of digits of each price, come from `seed`: that is the file's
+/// shape, the same on every run. The SKUs, their order, the weights and the prices within
+/// their number of digits come from `content`, which a budget check seeds anew each run.
+fn rows(len: usize, seed: u64, content: &mut Xorshift) -> Vec<Row> {
+    let mut shape = Xorshift::new(seed);
+    let mut sku = content.below(1_000) as u32;
+    let mut rows: Vec<Row> = (0..len)
         .map(|_| {
-            sku += 1 + numbers.below(300) as u32;
-            let (name, net, grams) = GOODS[numbers.index(GOODS.len())];
-            let percent = 50 + numbers.below(100);
+            sku += 1 + content.below(300) as u32;
+            let (name, digits, grams) = GOODS[shape.index(GOODS.len())];
+            // Between 1.2 and 8.3 times 10^(digits - 1): tax and discount keep it within
+            // its number of digits.
+            let decade = 10u64.pow(digits - 1);
+            let net_cents = decade * 12 / 10 + content.below(decade * 71 / 10);
+            let percent = 50 + content.below(100);
             Row {
                 sku,
                 grams: (u64::from(grams) * percent.min(100) / 100) as u32,
                 name,
-                net_cents: net * percent / 100,
+                net_cents,
             }
         })
-        .collect()
+        .collect();
+    for i in (1..rows.len()).rev() {
+        rows.swap(i, content.index(i + 1));
+    }
+    rows
 }
 
 /// An order of `len` distinct SKUs from `rows`, in a scrambled order, with `unknown` SKUs that
 /// are not in the file mixed in.
-fn order(rows: &[Row], len: usize, unknown: usize, seed: u64) -> Vec<u32> {
-    let mut numbers = Xorshift::new(seed);
+fn order(rows: &[Row], len: usize, unknown: usize, content: &mut Xorshift) -> Vec<u32> {
     let mut skus: Vec<u32> = rows.iter().map(|row| row.sku).collect();
     for i in (1..skus.len()).rev() {
-        skus.swap(i, numbers.index(i + 1));
+        skus.swap(i, content.index(i + 1));
     }
     skus.truncate(len);
+    let highest = rows.iter().map(|row| row.sku).max().unwrap_or(0);
     for i in 0..unknown {
-        // SKUs increase along the file, so no row has a SKU above the last row's.
-        let missing = rows.last().map_or(0, |row| row.sku) + 1 + i as u32;
-        let at = numbers.index(skus.len() + 1);
+        let missing = highest + 1 + i as u32;
+        let at = content.index(skus.len() + 1);
         skus.insert(at, missing);
     }
     skus
 }
 
 /// The order's lines, written the obvious way (this part is not measured).
-fn expected_order(rows: &[Row], order: &[u32]) -> String {
+fn expected_order(rows: &[Row], order: &[u32], prices: &TablePrices) -> String {
     let mut text = String::new();
     for &sku in order {
         match rows.iter().find(|row| row.sku == sku) {
             Some(row) => {
-                let gross = ShopPrices.gross_cents(row.sku, row.net_cents);
-                let shipping = ShopPrices.shipping_cents(row.sku, row.grams);
+                let gross = prices.gross_cents(row.sku, row.net_cents);
+                let shipping = prices.shipping_cents(row.sku, row.grams);
                 let _ = writeln!(
                     text,
                     "{sku:06} {}: {gross} ct + {shipping} ct shipping",
@@ -160,9 +229,9 @@ fn expected_order(rows: &[Row], order: &[u32]) -> String {
     text
 }
 
-fn expected_gross(rows: &[Row]) -> impl Iterator<Item = u64> + '_ {
+fn expected_gross<'a>(rows: &'a [Row], prices: &'a TablePrices) -> impl Iterator<Item = u64> + 'a {
     rows.iter()
-        .map(|row| ShopPrices.gross_cents(row.sku, row.net_cents))
+        .map(|row| prices.gross_cents(row.sku, row.net_cents))
 }
 
 /// The limits the catalog check counts under: from a deck brush to a ferry.
@@ -176,10 +245,10 @@ struct Queries {
     price_calls: PriceCalls,
 }
 
-fn expected_queries(rows: &[Row]) -> Queries {
+fn expected_queries(rows: &[Row], prices: &TablePrices) -> Queries {
     Queries {
-        total_gross_cents: expected_gross(rows).sum(),
-        under: LIMITS.map(|limit| expected_gross(rows).filter(|&g| g < limit).count()),
+        total_gross_cents: expected_gross(rows, prices).sum(),
+        under: LIMITS.map(|limit| expected_gross(rows, prices).filter(|&g| g < limit).count()),
         price_calls: PriceCalls::AtMostOncePerProduct,
     }
 }
@@ -262,7 +331,7 @@ fn main() {
     seek_and_destroy::exercise!()
         .correctness("three_rows_by_hand", || {
             let rows = three_rows();
-            let prices = ShopPrices;
+            let prices = TablePrices::shop();
             let catalog = Catalog::new(&rows, &prices);
             assert_answer!(
                 catalog.total_gross_cents(),
@@ -285,7 +354,7 @@ fn main() {
             );
         })
         .correctness("an_empty_catalog", || {
-            let prices = ShopPrices;
+            let prices = TablePrices::shop();
             let catalog = Catalog::new(&[], &prices);
             assert_answer!(catalog.total_gross_cents(), 0);
             assert_answer!(catalog.count_under(u64::MAX), 0);
@@ -295,7 +364,7 @@ fn main() {
         })
         .correctness("an_order_may_repeat_a_sku", || {
             let rows = three_rows();
-            let prices = ShopPrices;
+            let prices = TablePrices::shop();
             let catalog = Catalog::new(&rows, &prices);
             let mut text = String::new();
             catalog.write_order(&[42, 42], &mut text).unwrap();
@@ -305,37 +374,58 @@ fn main() {
                  000042 Anchor: 10200 ct + 515 ct shipping\n"
             );
         })
+        .correctness("rows_in_any_order", || {
+            let mut rows = three_rows();
+            rows.reverse();
+            let prices = TablePrices::shop();
+            let catalog = Catalog::new(&rows, &prices);
+            let mut text = String::new();
+            catalog.write_order(&[42, 999_999, 100], &mut text).unwrap();
+            assert_answer!(
+                text,
+                "000042 Anchor: 10200 ct + 515 ct shipping\n\
+                 999999 Cargo ship: 10200000000 ct + 40000490 ct shipping\n\
+                 000100 Rope, 10 m: 1650 ct + 702 ct shipping\n",
+                "an order on rows from the highest SKU down"
+            );
+        })
         .correctness("generated_catalogs", || {
+            // Another price list on every run: the catalog must ask the one it is given.
+            let mut content = Xorshift::fresh();
+            let prices = TablePrices::drawn(&mut content);
             for (len, seed) in [(1, 3), (17, 5), (300, 7), (1_000, 11)] {
-                let rows = rows(len, seed);
-                let prices = ShopPrices;
+                let rows = rows(len, seed, &mut content);
                 let catalog = Catalog::new(&rows, &prices);
                 assert_answer!(
                     catalog.total_gross_cents(),
-                    expected_gross(&rows).sum::<u64>(),
-                    "{len} rows, seed {seed}"
+                    expected_gross(&rows, &prices).sum::<u64>(),
+                    "{len} rows, priced with {prices:?}"
                 );
                 for limit in LIMITS {
                     assert_answer!(
                         catalog.count_under(limit),
-                        expected_gross(&rows).filter(|&g| g < limit).count(),
-                        "{len} rows, seed {seed}, under {limit}"
+                        expected_gross(&rows, &prices)
+                            .filter(|&g| g < limit)
+                            .count(),
+                        "{len} rows, priced with {prices:?}, under {limit}"
                     );
                 }
-                let order = order(&rows, len / 2 + 1, 2, seed);
+                let order = order(&rows, len / 2 + 1, 2, &mut content);
                 let mut text = String::new();
                 catalog.write_order(&order, &mut text).unwrap();
                 assert_answer!(
                     text,
-                    expected_order(&rows, &order),
-                    "{len} rows, seed {seed}"
+                    expected_order(&rows, &order, &prices),
+                    "{len} rows, priced with {prices:?}"
                 );
             }
         })
         .correctness("each_price_at_most_once_per_product", || {
-            let rows = rows(1_000, 13);
-            let order = order(&rows, 400, 3, 13);
-            let prices = CountingPrices::default();
+            let mut content = Xorshift::new(13);
+            let rows = rows(1_000, 13, &mut content);
+            let order = order(&rows, 400, 3, &mut content);
+            let tables = TablePrices::shop();
+            let prices = CountingPrices::new(&tables);
             let catalog = Catalog::new(&rows, &prices);
             let _ = catalog.total_gross_cents();
             for limit in LIMITS {
@@ -351,15 +441,18 @@ fn main() {
         })
         .budget(
             "price_a_catalog",
-            // unmeasured: 2,000 rows, and the answers the measured call must give on them
+            // unmeasured: 2,000 rows and a price list, both new on every run, and the answers
+            // the measured call must give on them
             || {
-                let rows = rows(2_000, 0x5eed);
-                let expected = expected_queries(&rows);
-                (rows, expected)
+                let mut content = Xorshift::fresh();
+                let rows = rows(2_000, 0x5eed, &mut content);
+                let tables = TablePrices::drawn(&mut content);
+                let expected = expected_queries(&rows, &tables);
+                ((rows, tables), expected)
             },
             // measured: price the catalog, then the total and four counts
-            |rows| {
-                let prices = CountingPrices::default();
+            |(rows, tables)| {
+                let prices = CountingPrices::new(&tables);
                 let catalog = Catalog::new(&rows, &prices);
                 let total_gross_cents = catalog.total_gross_cents();
                 let under = LIMITS.map(|limit| catalog.count_under(limit));
@@ -373,19 +466,22 @@ fn main() {
         )
         .budget(
             "print_an_order",
-            // unmeasured: 500 rows, an order of 300 lines, and the text it must print
+            // unmeasured: 500 rows, a price list, an order of 300 lines, all new on every run,
+            // and the text it must print
             || {
-                let rows = rows(500, 0xfeed);
-                let order = order(&rows, 295, 5, 0xfeed);
+                let mut content = Xorshift::fresh();
+                let rows = rows(500, 0xfeed, &mut content);
+                let order = order(&rows, 295, 5, &mut content);
+                let tables = TablePrices::drawn(&mut content);
                 let expected = Printed {
-                    text: Digest::of(&expected_order(&rows, &order)),
+                    text: Digest::of(&expected_order(&rows, &order, &tables)),
                     price_calls: PriceCalls::AtMostOncePerProduct,
                 };
-                ((rows, order), expected)
+                ((rows, order, tables), expected)
             },
             // measured: price the catalog, then print the order
-            |(rows, order)| {
-                let prices = CountingPrices::default();
+            |(rows, order, tables)| {
+                let prices = CountingPrices::new(&tables);
                 let catalog = Catalog::new(&rows, &prices);
                 let mut text = Digest::new();
                 catalog.write_order(&order, &mut text).unwrap();

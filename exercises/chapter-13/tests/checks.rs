@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_13 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::{CONTEXT, Request, incident_reports};
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -91,6 +100,29 @@ fn generated_batch(len: usize, failures: usize, seed: u64) -> Vec<Request> {
     batch
 }
 
+/// The same batch with new content from `content`: every letter and digit of a path replaced
+/// by a random letter, and every server error by another status from 500 to 999. Lengths and
+/// places stay, so a budget check's figures stay too.
+fn with_new_content(mut batch: Vec<Request>, content: &mut Xorshift) -> Vec<Request> {
+    for request in &mut batch {
+        request.path = request
+            .path
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    char::from(b'a' + content.below(26) as u8)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if request.status >= 500 {
+            request.status = 500 + content.below(500) as u16;
+        }
+    }
+    batch
+}
+
 fn main() {
     seek_and_destroy::exercise!()
         .correctness("an_empty_batch_has_no_reports", || {
@@ -99,6 +131,25 @@ fn main() {
         .correctness("a_batch_without_server_errors_has_no_reports", || {
             let batch = [request("/", 200), request("/nope", 404), request("/x", 499)];
             assert_answer!(incident_reports(&batch), Vec::<String>::new());
+        })
+        .correctness("every_status_from_500_up_is_a_failure", || {
+            // "500 or more": a service may answer with statuses HTTP never defined.
+            let batch = [
+                request("/a", 499),
+                request("/b", 599),
+                request("/c", 600),
+                request("/d", 999),
+                request("/e", u16::MAX),
+            ];
+            assert_answer!(
+                incident_reports(&batch),
+                vec![
+                    "599 /b after [/a]".to_owned(),
+                    "600 /c after [/a, /b]".to_owned(),
+                    "999 /d after [/a, /b, /c]".to_owned(),
+                    "65535 /e after [/b, /c, /d]".to_owned(),
+                ]
+            );
         })
         .correctness("a_failure_quotes_the_three_requests_before_it", || {
             let batch = [
@@ -182,6 +233,7 @@ fn main() {
             "leaves_nothing_behind",
             || {
                 let batch = generated_batch(2_000, 20, 0xc0ffee);
+                let batch = with_new_content(batch, &mut Xorshift::fresh());
                 let reports = expected(&batch);
                 (batch, reports)
             },
@@ -191,6 +243,7 @@ fn main() {
             "memory_does_not_grow_with_the_batch",
             || {
                 let batch = generated_batch(20_000, 20, 0xbadcafe);
+                let batch = with_new_content(batch, &mut Xorshift::fresh());
                 let reports = expected(&batch);
                 (batch, reports)
             },

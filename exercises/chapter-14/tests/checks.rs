@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_14 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use std::io::BufReader;
 
@@ -46,22 +55,39 @@ const METERS: [&str; 6] = [
     "ev-charger-north",
 ];
 
-/// A meter log of `lines` lines, the same on every run for a given `seed`: readings from -3,000
-/// to 4,999 watt-hours, with a comment line now and then, and a blank line now and then.
-fn meter_log(lines: usize, seed: u64) -> Vec<u8> {
-    let mut numbers = Xorshift::new(seed);
+/// How a generated log ends its lines.
+#[derive(Clone, Copy)]
+enum Endings {
+    Unix,
+    Windows,
+}
+
+/// A meter log of `lines` lines: readings of one to four digits, with a comment line now and
+/// then, and a blank line now and then. What each line is (its kind, its meter, the sign and
+/// the number of digits of its reading), and so the length of every line, comes from `seed`;
+/// the digits come from `content`, which a budget check seeds anew each run.
+fn meter_log(lines: usize, seed: u64, content: &mut Xorshift, endings: Endings) -> Vec<u8> {
+    let mut shape = Xorshift::new(seed);
+    let end = match endings {
+        Endings::Unix => "\n",
+        Endings::Windows => "\r\n",
+    };
     let mut text = String::new();
     for _ in 0..lines {
-        let state = numbers.next_u64();
+        let state = shape.next_u64();
         match state % 50 {
-            0 => text.push_str("# the meters were read again after a power cut\n"),
-            1 => text.push('\n'),
+            0 => text.push_str("# the meters were read again after a power cut"),
+            1 => {}
             _ => {
                 let meter = METERS[(state >> 8) as usize % METERS.len()];
-                let watt_hours = (state >> 16) as i64 % 8_000 - 3_000;
-                text.push_str(&format!("{meter} {watt_hours}\n"));
+                let digits = 1 + (state >> 16) % 4;
+                let lowest = 10u64.pow(digits as u32 - 1) - u64::from(digits == 1);
+                let magnitude = lowest + content.below(10u64.pow(digits as u32) - lowest);
+                let sign = if (state >> 24) % 8 < 3 { "-" } else { "" };
+                text.push_str(&format!("{meter} {sign}{magnitude}"));
             }
         }
+        text.push_str(end);
     }
     text.into_bytes()
 }
@@ -129,6 +155,26 @@ fn main() {
             let log = "kitchen 310\r\n\r\nkitchen -10\r\n".as_bytes();
             assert_answer!(meter_total(log, "kitchen"), (2, 300));
         })
+        .correctness("readings_beyond_i32", || {
+            // A year of a factory's meter: more watt-hours than an i32 holds, either way.
+            let log = "factory 3000000000\nfactory -2500000000\nfactory 4000000000\n".as_bytes();
+            assert_answer!(meter_total(log, "factory"), (3, 4_500_000_000));
+        })
+        .correctness("a_crlf_cut_by_the_reader_s_buffer", || {
+            // Through buffers of 2 to 9 bytes, many lines end with "\r" at the end of one
+            // read and "\n" at the start of the next.
+            let log = meter_log(200, 5, &mut Xorshift::fresh(), Endings::Windows);
+            for capacity in 2..=9 {
+                for meter in ["kitchen", "solar"] {
+                    let reader = BufReader::with_capacity(capacity, &log[..]);
+                    assert_answer!(
+                        meter_total(reader, meter),
+                        expected_total(&log, meter),
+                        "meter {meter:?}, \\r\\n endings, read {capacity} bytes at a time"
+                    );
+                }
+            }
+        })
         .correctness("the_last_line_may_have_no_ending", || {
             assert_answer!(
                 meter_total("kitchen 1\nkitchen 41".as_bytes(), "kitchen"),
@@ -137,8 +183,14 @@ fn main() {
             assert_answer!(meter_total("".as_bytes(), "kitchen"), (0, 0));
         })
         .correctness("generated_logs", || {
+            let mut content = Xorshift::fresh();
             for seed in 1..=20u64 {
-                let log = meter_log(300 + seed as usize * 37, seed);
+                let endings = if seed % 2 == 0 {
+                    Endings::Windows
+                } else {
+                    Endings::Unix
+                };
+                let log = meter_log(300 + seed as usize * 37, seed, &mut content, endings);
                 for meter in METERS {
                     assert_answer!(
                         meter_total(&log[..], meter),
@@ -151,7 +203,7 @@ fn main() {
         .correctness("a_reader_with_a_small_buffer", || {
             // Lines straddle the reader's 5-byte buffer: a line can take several reads.
             for seed in [3u64, 11] {
-                let log = meter_log(500, seed);
+                let log = meter_log(500, seed, &mut Xorshift::fresh(), Endings::Unix);
                 for meter in ["kitchen", "ev-charger-north"] {
                     let reader = BufReader::with_capacity(5, &log[..]);
                     assert_answer!(
@@ -170,7 +222,7 @@ fn main() {
         .budget(
             "meter_total_1k_lines",
             || {
-                let log = meter_log(1_000, 42);
+                let log = meter_log(1_000, 42, &mut Xorshift::fresh(), Endings::Unix);
                 let expected = expected_total(&log, "heat-pump");
                 (log, expected)
             },
@@ -179,7 +231,7 @@ fn main() {
         .budget(
             "meter_total_20k_lines",
             || {
-                let log = meter_log(20_000, 4242);
+                let log = meter_log(20_000, 4242, &mut Xorshift::fresh(), Endings::Windows);
                 let expected = expected_total(&log, "heat-pump");
                 (log, expected)
             },

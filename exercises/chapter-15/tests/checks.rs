@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_15 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::Ledger;
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -71,28 +80,31 @@ fn between(rng: &mut Xorshift, low: u64, high: u64) -> u64 {
     low + rng.below(high - low + 1)
 }
 
-/// `n` trades, the same for the same seed: ids rising with gaps, prices from 1.00 to
-/// 1,000.00, quantities from 1 to 5,000, and a fee on about one trade in three.
-fn generate(n: usize, seed: u64) -> Vec<Trade> {
-    let mut rng = Xorshift::new(seed);
-    let mut id = between(&mut rng, 1, 1_000);
+/// `n` trades: ids rising with gaps, prices from 1.00 to 1,000.00, quantities from 1 to
+/// 5,000, and a fee on about one trade in three. Which trades buy and which carry a fee comes
+/// from `seed`, the same on every run; the numbers come from `content`, which a budget check
+/// seeds anew each run.
+fn generate(n: usize, seed: u64, content: &mut Xorshift) -> Vec<Trade> {
+    let mut shape = Xorshift::new(seed);
+    let mut id = between(content, 1, 1_000);
     (0..n)
         .map(|_| {
-            id += between(&mut rng, 1, 20);
+            id += between(content, 1, 20);
             Trade {
                 id,
-                buy: rng.below(2) == 0,
-                price: between(&mut rng, 100, 100_000),
-                quantity: between(&mut rng, 1, 5_000),
-                fee: (rng.below(3) == 0).then(|| between(&mut rng, 1, 500)),
+                buy: shape.below(2) == 0,
+                price: between(content, 100, 100_000),
+                quantity: between(content, 1, 5_000),
+                fee: (shape.below(3) == 0).then(|| between(content, 1, 500)),
             }
         })
         .collect()
 }
 
 /// The trades as a JSON array. Each trade's fields come in a shuffled order. A `wide` feed
-/// adds three fields that the ledger never reads: a venue, a trader and a note.
-fn to_json(trades: &[Trade], wide: bool, seed: u64) -> String {
+/// adds three fields that the ledger never reads: a venue, a trader and a note. The order
+/// and the notes come from `seed`; the venue and the trader's number from `content`.
+fn to_json(trades: &[Trade], wide: bool, seed: u64, content: &mut Xorshift) -> String {
     const VENUES: [&str; 4] = ["XLON", "XPAR", "XNYS", "XETR"];
     const NOTES: [&str; 4] = ["", "late fill", "client said \"urgent\"", "split order"];
     let mut rng = Xorshift::new(seed ^ 0x9e37_79b9_7f4a_7c15);
@@ -110,12 +122,12 @@ fn to_json(trades: &[Trade], wide: bool, seed: u64) -> String {
                 fields.push(format!("\"fee\": {fee}"));
             }
             if wide {
-                let venue = VENUES[rng.index(VENUES.len())];
+                let venue = VENUES[content.index(VENUES.len())];
                 let note = NOTES[rng.index(NOTES.len())].replace('"', "\\\"");
                 fields.push(format!("\"venue\": \"{venue}\""));
                 fields.push(format!(
                     "\"trader\": \"t-{:04}\"",
-                    between(&mut rng, 0, 9_999)
+                    between(content, 0, 9_999)
                 ));
                 fields.push(format!("\"note\": \"{note}\""));
             }
@@ -131,9 +143,10 @@ fn to_json(trades: &[Trade], wide: bool, seed: u64) -> String {
 
 /// The input of a budget check, and the answers the measured call must give on it.
 fn budget_case(wide: bool) -> ((String, u64), Result<Answers, String>) {
-    let trades = generate(1_000, 2026);
+    let mut content = Xorshift::fresh();
+    let trades = generate(1_000, 2026, &mut content);
     let min_price = 50_000;
-    let json = to_json(&trades, wide, 15);
+    let json = to_json(&trades, wide, 15, &mut content);
     ((json, min_price), expected(&trades, min_price))
 }
 
@@ -195,11 +208,38 @@ fn main() {
             ]"#;
             assert_answer!(ask(json, 800), Ok((2, -1, 1, 900, Some(5))));
         })
+        .correctness("whole_numbers_beyond_u32", || {
+            let json = r#"[
+                {"id": 9000000000, "side": "buy", "price": 5000000000, "quantity": 3,
+                 "fee": 4294967296},
+                {"id": 9000000001, "side": "sell", "price": 2, "quantity": 4294967297}
+            ]"#;
+            assert_answer!(
+                ask(json, 0),
+                Ok((
+                    2,
+                    3 - 4_294_967_297,
+                    4_294_967_296,
+                    15_000_000_000 + 8_589_934_594,
+                    Some(9_000_000_000)
+                ))
+            );
+        })
+        .correctness("escaped_strings", || {
+            // JSON may spell any character as \uXXXX: "\u0073ell" is "sell".
+            let json = r#"[
+                {"id": 1, "side": "\u0073ell", "price": 100, "quantity": 4,
+                 "note": "a \"quoted\" note\n"},
+                {"id": 2, "side": "b\u0075y", "price": 100, "quantity": 1}
+            ]"#;
+            assert_answer!(ask(json, 0), Ok((2, -3, 0, 500, Some(1))));
+        })
         .correctness("generated_feeds", || {
             for (n, seed) in [(1, 3), (2, 5), (10, 7), (100, 11), (999, 13), (2_500, 17)] {
-                let trades = generate(n, seed);
+                let mut content = Xorshift::new(seed);
+                let trades = generate(n, seed, &mut content);
                 for wide in [false, true] {
-                    let json = to_json(&trades, wide, seed);
+                    let json = to_json(&trades, wide, seed, &mut content);
                     for min_price in [0, 100, 25_000, 50_000, 99_999, 100_001] {
                         assert_answer!(
                             ask(&json, min_price),

@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_16 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::Gradebook;
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -79,9 +88,13 @@ fn expected_digest(students: &[Expected]) -> Digest {
 
 /// `count` students, the same on every run for a given `seed`: names of 2 to 40 bytes, some
 /// of them not ASCII, and 0 to 12 marks each, from 0 to 100.
-fn generated(count: usize, seed: u64) -> Vec<Expected> {
-    const SYLLABLES: [&str; 12] = [
-        "a", "lo", "ve", "ce", "ho", "pper", "tu", "ring", "Zoë", "ń", "ß", "li",
+fn generated(count: usize, seed: u64, content: &mut Xorshift) -> Vec<Expected> {
+    // Grouped by length in bytes, so that the content can pick another of the same length.
+    const SYLLABLES: [&[&str]; 4] = [
+        &["a"],
+        &["lo", "ve", "ce", "ho", "tu", "li", "ń", "ß"],
+        &[],
+        &["pper", "ring", "Zoë"],
     ];
     let mut numbers = Xorshift::new(seed | 1);
     let mut next = move || numbers.next_u64();
@@ -92,12 +105,14 @@ fn generated(count: usize, seed: u64) -> Vec<Expected> {
                 if word > 0 {
                     name.push(' ');
                 }
-                name.push(char::from(b'A' + (next() % 26) as u8));
+                name.push(char::from(b'A' + content.below(26) as u8));
                 for _ in 0..1 + next() % 4 {
-                    name.push_str(SYLLABLES[(next() % 12) as usize]);
+                    let length = [0, 1, 1, 1, 1, 3, 1, 3, 3, 1, 1, 1][(next() % 12) as usize];
+                    let same_length = SYLLABLES[length];
+                    name.push_str(same_length[content.index(same_length.len())]);
                 }
             }
-            let marks = (0..next() % 13).map(|_| (next() % 101) as u8).collect();
+            let marks = (0..next() % 13).map(|_| content.below(101) as u8).collect();
             Expected { name, marks }
         })
         .collect()
@@ -130,7 +145,7 @@ fn assert_reads_back(text: &str, expected: &[Expected]) {
 
 /// A budget check's input and the digest its measured call must give.
 fn setup(count: usize, seed: u64) -> (String, Digest) {
-    let students = generated(count, seed);
+    let students = generated(count, seed, &mut Xorshift::fresh());
     (text_of(&students), expected_digest(&students))
 }
 
@@ -172,9 +187,23 @@ fn main() {
         })
         .correctness("generated_gradebooks", || {
             for (count, seed) in [(1, 7), (10, 11), (500, 0x5eed), (3_000, 0xab1e)] {
-                let expected = generated(count, seed);
+                let expected = generated(count, seed, &mut Xorshift::new(seed));
                 assert_reads_back(&text_of(&expected), &expected);
             }
+        })
+        .correctness("spaces_around_a_name_are_kept", || {
+            // A name is everything before the colon, spaces included.
+            let book = Gradebook::parse(" Ada Lovelace : 93\n\tAlan Turing:\nGrace  Hopper  :1\n");
+            assert_answer!(book.name(0), " Ada Lovelace ");
+            assert_answer!(book.marks(0), [93].as_slice());
+            assert_answer!(book.name(1), "\tAlan Turing");
+            assert_answer!(book.name(2), "Grace  Hopper  ");
+            assert_answer!(book.marks(2), [1].as_slice());
+        })
+        .correctness("a_class_past_65_536_marks", || {
+            // More name bytes and more marks than a u16 can count.
+            let expected = generated(14_000, 0xb16, &mut Xorshift::fresh());
+            assert_reads_back(&text_of(&expected), &expected);
         })
         .budget(
             "gradebook_blocks",

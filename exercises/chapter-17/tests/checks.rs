@@ -4,17 +4,26 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_17 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use std::collections::VecDeque;
 use std::rc::Rc;
 
 use exercise::{Hub, Subscriber};
-use seek_and_destroy::assert_answer;
+use seek_and_destroy::{Xorshift, assert_answer};
 
 /// A day of the hub's life: the topic names, how many subscribers are alive at most, and one
 /// step per new subscriber.
@@ -35,48 +44,73 @@ struct Step {
     sample: bool,
 }
 
-/// xorshift64: cheap, deterministic, the same on every run for a given seed.
-fn random(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    }
+/// A topic name of `len` characters: `prefix` random letters of both cases, then the topic's
+/// number, so that names differ by more than case and each has its own length class.
+fn name(letters: &mut Xorshift, prefix: usize, number: String) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut name: String = (0..prefix)
+        .map(|_| char::from(LETTERS[letters.index(LETTERS.len())]))
+        .collect();
+    name.push('-');
+    name.push_str(&number);
+    name
 }
 
-/// `steps` subscribers to `topics` topics drawn at random, `window` alive at most.
-fn busy_day(steps: usize, topics: usize, window: usize, seed: u64) -> Day {
-    let mut next = random(seed);
+/// `steps` subscribers to `topics` topics, `window` alive at most. Who arrives and who leaves
+/// comes from `seed`, so the hub's figures are the same on every run; the names' letters and
+/// the topic of each event come from `content`, which a budget check seeds anew each run.
+fn busy_day(steps: usize, topics: usize, window: usize, seed: u64, content: &mut Xorshift) -> Day {
+    let mut shape = Xorshift::new(seed);
     Day {
-        names: (0..topics).map(|t| format!("topic-{t:02}")).collect(),
+        names: (0..topics)
+            .map(|t| name(content, 5, format!("{t:02}")))
+            .collect(),
         window,
         steps: (0..steps)
-            .map(|i| Step {
-                subscribe: next() as usize % topics,
-                leave: next() as usize,
-                publish: next() as usize % topics,
-                sample: i % 100 == 99,
+            .map(|i| {
+                let subscribe = shape.below(topics as u64) as usize;
+                let leave = shape.next_u64() as usize;
+                shape.next_u64(); // unused: skipping it would change who leaves, and the figures
+                Step {
+                    subscribe,
+                    leave,
+                    publish: content.below(topics as u64) as usize,
+                    sample: i % 100 == 99,
+                }
             })
             .collect(),
     }
 }
 
 /// Topics that come and go: each topic gets `per_topic` subscribers in a row and is never
-/// used again, `window` subscribers alive at most.
-fn passing_topics(steps: usize, per_topic: usize, window: usize, seed: u64) -> Day {
-    let mut next = random(seed);
+/// used again, `window` subscribers alive at most. As in [`busy_day`], `seed` gives who
+/// leaves and `content` gives the names and whether each event goes to the current topic or
+/// the one before.
+fn passing_topics(
+    steps: usize,
+    per_topic: usize,
+    window: usize,
+    seed: u64,
+    content: &mut Xorshift,
+) -> Day {
+    let mut shape = Xorshift::new(seed);
     let topics = steps.div_ceil(per_topic);
     Day {
-        names: (0..topics).map(|t| format!("sensor-{t:04}")).collect(),
+        names: (0..topics)
+            .map(|t| name(content, 6, format!("{t:04}")))
+            .collect(),
         window,
         steps: (0..steps)
-            .map(|i| Step {
-                subscribe: i / per_topic,
-                leave: next() as usize,
-                publish: i / per_topic - (next() % 2) as usize * usize::from(i >= per_topic),
-                sample: i % 100 == 99,
+            .map(|i| {
+                let leave = shape.next_u64() as usize;
+                shape.next_u64();
+                let back = content.below(2) as usize * usize::from(i >= per_topic);
+                Step {
+                    subscribe: i / per_topic,
+                    leave,
+                    publish: i / per_topic - back,
+                    sample: i % 100 == 99,
+                }
             })
             .collect(),
     }
@@ -189,11 +223,62 @@ fn main() {
             drop(clone);
             assert_answer!(hub.publish("fan"), 0);
         })
+        .correctness("a_dropped_subscriber_is_freed", || {
+            let mut hub = Hub::new();
+            let a = hub.subscribe("disk");
+            let a_block = Rc::downgrade(&a);
+            drop(a);
+            assert_answer!(
+                a_block.strong_count(),
+                0,
+                "owners of a subscriber once its caller dropped it"
+            );
+        })
+        .correctness("a_name_goes_with_its_last_subscriber", || {
+            let mut hub = Hub::new();
+            let a = hub.subscribe("disk");
+            let b = hub.subscribe("disk");
+            let other = hub.subscribe("net");
+            let name = Rc::downgrade(a.topic());
+            drop(a);
+            assert_answer!(
+                name.strong_count() > 0,
+                true,
+                "the name \"disk\" lives while b listens"
+            );
+            drop(b);
+            assert_answer!(
+                name.strong_count(),
+                0,
+                "owners of the name \"disk\" once its last subscriber left"
+            );
+            assert_answer!(&**other.topic(), "net");
+        })
+        .correctness("names_differ_by_case", || {
+            let mut hub = Hub::new();
+            let title = hub.subscribe("Disk");
+            let lower = hub.subscribe("disk");
+            let upper = hub.subscribe("DISK");
+            assert_answer!(&**title.topic(), "Disk");
+            assert_answer!(&**lower.topic(), "disk");
+            assert_answer!(&**upper.topic(), "DISK");
+            assert_answer!(
+                Rc::ptr_eq(title.topic(), lower.topic()),
+                false,
+                "\"Disk\" and \"disk\" share a name"
+            );
+            assert_answer!(hub.publish("disk"), 1, "subscribers that heard \"disk\"");
+            assert_answer!(hub.publish("dISK"), 0, "subscribers that heard \"dISK\"");
+            assert_answer!(hub.topics_in_use(), 3);
+        })
         .correctness("generated_days", || {
             for seed in 1..=12 {
-                let day = busy_day(300, 1 + seed as usize % 9, 1 + seed as usize % 7, seed);
+                let mut content = Xorshift::new(seed + 100);
+                let (topics, window) = (1 + seed as usize % 9, 1 + seed as usize % 7);
+                let day = busy_day(300, topics, window, seed, &mut content);
                 assert_answer!(run(&day), reference(&day), "busy day #{}", seed);
-                let day = passing_topics(300, 1 + seed as usize % 4, 1 + seed as usize % 5, seed);
+                let (per_topic, window) = (1 + seed as usize % 4, 1 + seed as usize % 5);
+                let day = passing_topics(300, per_topic, window, seed, &mut content);
                 assert_answer!(
                     run(&day),
                     reference(&day),
@@ -204,9 +289,10 @@ fn main() {
         })
         .budget(
             "a_busy_hub",
-            // unmeasured: 3,000 subscribers to 40 topics, 12 alive at most, and the answer
+            // unmeasured: 3,000 subscribers to 40 topics, 12 alive at most, and the answer;
+            // names and events are new on every run, who comes and goes is not
             || {
-                let day = busy_day(3_000, 40, 12, 42);
+                let day = busy_day(3_000, 40, 12, 42, &mut Xorshift::fresh());
                 let expected = reference(&day);
                 (day, expected)
             },
@@ -217,7 +303,7 @@ fn main() {
             "topics_come_and_go",
             // unmeasured: 2,000 subscribers, 3 per topic, 667 topics in turn, 4 alive at most
             || {
-                let day = passing_topics(2_000, 3, 4, 7);
+                let day = passing_topics(2_000, 3, 4, 7, &mut Xorshift::fresh());
                 let expected = reference(&day);
                 (day, expected)
             },

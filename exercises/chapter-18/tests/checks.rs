@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_18 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::Traffic;
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -56,9 +65,57 @@ const PATHS: [&str; 12] = [
 const METHODS: [&str; 4] = ["GET", "GET", "POST", "DELETE"];
 const STATUSES: [u16; 8] = [200, 200, 200, 201, 304, 404, 500, 503];
 
+/// New content for a log of fixed shape: a substitution of the 26 letters, applied to every
+/// user and path (so that names stay as long and as distinct as they were), and new digits
+/// for every number of bytes, as many as before.
+struct Content {
+    letters: [u8; 26],
+    numbers: Xorshift,
+}
+
+impl Content {
+    /// The content the shape was written with: no substitution.
+    fn plain() -> Content {
+        Content {
+            letters: std::array::from_fn(|i| b'a' + i as u8),
+            numbers: Xorshift::new(1),
+        }
+    }
+
+    /// New content, drawn anew on every run.
+    fn fresh() -> Content {
+        let mut numbers = Xorshift::fresh();
+        let mut letters = Content::plain().letters;
+        for i in (1..letters.len()).rev() {
+            letters.swap(i, numbers.index(i + 1));
+        }
+        Content { letters, numbers }
+    }
+
+    fn text(&self, text: &str) -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' => char::from(self.letters[usize::from(b - b'a')]),
+                _ => char::from(b),
+            })
+            .collect()
+    }
+
+    /// A number with as many digits as `shape`.
+    fn bytes(&mut self, shape: u64) -> u64 {
+        if self.letters == Content::plain().letters {
+            return shape;
+        }
+        let digits = shape.max(1).ilog10();
+        let lowest = if digits == 0 { 0 } else { 10u64.pow(digits) };
+        lowest + self.numbers.below(10u64.pow(digits + 1) - lowest)
+    }
+}
+
 /// A generated log of `lines` lines from `seed`: mostly requests, and about one line in 40
-/// broken in one of the ways `parse` must skip.
-fn generated_log(seed: u64, lines: usize) -> String {
+/// broken in one of the ways `parse` must skip. The letters of its users and paths and the
+/// digits of its bytes come from `content`; everything else, and so every figure, does not.
+fn generated_log(seed: u64, lines: usize, content: &mut Content) -> String {
     let mut numbers = Xorshift::new(seed);
     let mut log = String::new();
     let mut time = 1_764_064_800 + numbers.below(86_400);
@@ -66,11 +123,11 @@ fn generated_log(seed: u64, lines: usize) -> String {
         time += numbers.below(30);
         // Some users are much busier than others: pick from the first few more often.
         let among = numbers.index(USERS.len()) + 1;
-        let user = USERS[numbers.index(among)];
+        let user = content.text(USERS[numbers.index(among)]);
         let method = METHODS[numbers.index(METHODS.len())];
-        let path = PATHS[numbers.index(PATHS.len())];
+        let path = content.text(PATHS[numbers.index(PATHS.len())]);
         let status = STATUSES[numbers.index(STATUSES.len())];
-        let bytes = numbers.below(100_000);
+        let bytes = content.bytes(numbers.below(100_000));
         let line = match numbers.below(40) {
             0 => match numbers.below(7) {
                 0 => format!("{time},{user},{method},{path},{status}"),
@@ -165,8 +222,8 @@ fn answers(traffic: &Traffic, questions: &Questions) -> Answers {
 /// A generated log of `lines` lines, the questions to ask of it (a user picked at random, the
 /// last user of the list, someone absent; the first, a middle and the last request), and
 /// their answers.
-fn workload(seed: u64, lines: usize) -> ((String, Questions), Answers) {
-    let log = generated_log(seed, lines);
+fn workload(seed: u64, lines: usize, mut content: Content) -> ((String, Questions), Answers) {
+    let log = generated_log(seed, lines, &mut content);
     let mut numbers = Xorshift::new(seed ^ 0x5eed);
     let requests = expected(
         &log,
@@ -178,9 +235,9 @@ fn workload(seed: u64, lines: usize) -> ((String, Questions), Answers) {
     .0;
     let questions = Questions {
         users: [
-            USERS[numbers.index(USERS.len())].to_owned(),
-            USERS[USERS.len() - 1].to_owned(),
-            "nobody".to_owned(),
+            content.text(USERS[numbers.index(USERS.len())]),
+            content.text(USERS[USERS.len() - 1]),
+            content.text("nobody"),
         ],
         requests: [0, numbers.index(requests), requests - 1],
     };
@@ -259,6 +316,27 @@ fn main() {
             assert_answer!(third.skipped(), 1);
             assert_answer!(first.skipped(), 2, "after a third log was read");
         })
+        .correctness("statuses_past_599", || {
+            // Any status that fits in a u16 is read, and 500 or more is a server error.
+            let log = "1,ada,GET,/,599,1\n2,bob,GET,/,600,2\n3,cy,GET,/x,65535,4\n4,dee,GET,/,65536,8";
+            let traffic = Traffic::parse(log);
+            assert_answer!(traffic.len(), 3);
+            assert_answer!(traffic.skipped(), 1, "65536 does not fit in a u16");
+            assert_answer!(traffic.server_errors(), 3, "599, 600 and 65535");
+            assert_answer!(traffic.describe(2), "GET /x 65535 (cy)");
+        })
+        .correctness("spaces_are_part_of_a_field", || {
+            // A field is all the text between its commas: " ada" is not "ada", and " 200" is
+            // not a number.
+            let log = "1,ada,GET,/,200,10\n2, ada,GET,/,200,20\n3,ada ,GET, /,200,40\n4,ada,GET,/, 200,80\n5,ada,GET,/,200,160 ";
+            let traffic = Traffic::parse(log);
+            assert_answer!(traffic.len(), 3);
+            assert_answer!(traffic.skipped(), 2, "\" 200\" and \"160 \" are not numbers");
+            assert_answer!(traffic.bytes_to("ada"), 10);
+            assert_answer!(traffic.bytes_to(" ada"), 20);
+            assert_answer!(traffic.bytes_to("ada "), 40);
+            assert_answer!(traffic.describe(2), "GET  / 200 (ada )");
+        })
         .correctness("crlf_line_ends", || {
             let traffic = Traffic::parse("1,ada,GET,/,200,5\r\n2,ada,GET,/cart,200,7\r\n");
             assert_answer!(traffic.len(), 2);
@@ -267,7 +345,7 @@ fn main() {
         })
         .correctness("generated_logs", || {
             for seed in 1..=20 {
-                let ((log, questions), answer) = workload(seed * 7_919, 300);
+                let ((log, questions), answer) = workload(seed * 7_919, 300, Content::plain());
                 let traffic = Traffic::parse(&log);
                 assert_answer!(
                     answers(&traffic, &questions),
@@ -279,18 +357,18 @@ fn main() {
         .budget(
             "leaves_nothing_behind",
             // unmeasured: the log and the questions, and their answers
-            || workload(0x1eaf, 2_000),
+            || workload(0x1eaf, 2_000, Content::fresh()),
             // measured: read the log, answer every question, drop everything
             |(log, questions)| answers(&Traffic::parse(&log), &questions),
         )
         .budget(
             "peak_of_a_day",
-            || workload(0x9ea4, 2_000),
+            || workload(0x9ea4, 2_000, Content::fresh()),
             |(log, questions)| answers(&Traffic::parse(&log), &questions),
         )
         .budget(
             "blocks_of_a_day",
-            || workload(0xb10c, 2_000),
+            || workload(0xb10c, 2_000, Content::fresh()),
             |(log, questions)| answers(&Traffic::parse(&log), &questions),
         )
         .run();
