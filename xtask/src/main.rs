@@ -8,6 +8,7 @@ mod chart;
 mod fixtures;
 mod generate;
 mod grade;
+mod mistakes;
 mod plan;
 mod preflight;
 mod process;
