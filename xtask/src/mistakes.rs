@@ -154,7 +154,10 @@ pub(crate) fn grade_chapter(
         }
         problems.extend(found.into_iter().map(|p| format!("{package}: {p}")));
     }
-    for (code, first) in [(Code::Solution, solution), (Code::Starter, starter)] {
+    for (code, label, first) in [
+        (Code::Solution, "solution", solution),
+        (Code::Starter, "starter", starter),
+    ] {
         let mut runs = vec![first.verdicts.clone()];
         for _ in 0..EXTRA_SEED_RUNS {
             runs.push(run_checks(root, chapter, code, &[], &["budget::"])?.verdicts);
@@ -162,7 +165,7 @@ pub(crate) fn grade_chapter(
         let found = unstable_figures(&runs);
         if found.is_empty() {
             println!(
-                "{package}: the {code:?} gives the same budget figures on {} runs with fresh \
+                "{package}: the {label} gives the same budget figures on {} runs with fresh \
                  inputs",
                 runs.len()
             );
@@ -170,7 +173,7 @@ pub(crate) fn grade_chapter(
         problems.extend(
             found
                 .into_iter()
-                .map(|p| format!("{package} ({code:?}): {p}")),
+                .map(|p| format!("{package} ({label}): {p}")),
         );
     }
     Ok(problems)

@@ -1,6 +1,5 @@
 // mistake: ended a reading only at whitespace, so a reading written next to a bracket is lost or glued to the next
 // expect: correctness::readings_next_to_brackets wrong
-// expect: correctness::the_example wrong
 pub fn group_medians(text: &str) -> Vec<u32> {
     let mut medians = Vec::with_capacity(text.bytes().filter(|&b| b == b')').count());
     let mut levels: Vec<Vec<u32>> = Vec::new();
