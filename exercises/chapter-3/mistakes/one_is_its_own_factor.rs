@@ -37,7 +37,7 @@ pub fn prime_factors(mut n: u64) -> Factors {
     };
     let mut divisor = 2;
     while n > 1 && divisor <= n / divisor {
-        while n % divisor == 0 {
+        while n.is_multiple_of(divisor) {
             factors.push(divisor);
             n /= divisor;
         }

@@ -13,7 +13,7 @@ pub fn prime_factors(mut n: u64) -> Vec<u64> {
     let mut divisor = 2;
     // `divisor <= n / divisor` is `divisor² <= n`, without overflowing.
     while n > 1 && divisor <= n / divisor {
-        while n % divisor == 0 {
+        while n.is_multiple_of(divisor) {
             factors.push(divisor);
             n /= divisor;
         }
