@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use seek_and_destroy::Measurement;
-use seek_and_destroy::tooling::{Kind, Outcome};
+use seek_and_destroy::tooling::{Kind, Outcome, Verdict};
 
 use crate::grade::{Code, Run, run_checks, verdicts_dir, verdicts_of};
 use crate::process::cargo_test;
@@ -237,7 +237,7 @@ fn figures(measurement: &Measurement) -> [u64; 6] {
 }
 
 /// Every budget check whose figures differ between runs, or that ended differently.
-fn unstable_figures(runs: &[Vec<seek_and_destroy::tooling::Verdict>]) -> Vec<String> {
+fn unstable_figures(runs: &[Vec<Verdict>]) -> Vec<String> {
     let Some((first, others)) = runs.split_first() else {
         return Vec::new();
     };
@@ -289,6 +289,39 @@ mod tests {
         assert!(parse_header("x", "// mistake: nothing\nfn f() {}").is_err());
         assert!(parse_header("x", "// expect: budget::a wrong\n").is_err());
         assert!(parse_header("x", "// mistake: m\n// expect: budget::a slow\n").is_err());
+    }
+
+    fn budget_verdict(check: &str, total_bytes: u64, nanos: u64) -> Verdict {
+        Verdict {
+            check: check.to_owned(),
+            kind: Kind::Budget,
+            outcome: Outcome::Passed,
+            measurement: Some(Measurement {
+                total_bytes,
+                elapsed: std::time::Duration::from_nanos(nanos),
+                ..Measurement::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn figures_that_move_between_runs_are_found_and_wall_time_is_not() {
+        let first = vec![
+            budget_verdict("budget::a", 40, 1),
+            budget_verdict("budget::b", 8, 1),
+        ];
+        let same = vec![
+            budget_verdict("budget::a", 40, 9),
+            budget_verdict("budget::b", 8, 5),
+        ];
+        assert!(unstable_figures(&[first.clone(), same.clone(), same]).is_empty());
+        let moved = vec![
+            budget_verdict("budget::a", 41, 1),
+            budget_verdict("budget::b", 8, 1),
+        ];
+        let found = unstable_figures(&[first, moved]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("budget::a"), "{found:?}");
     }
 
     #[test]
