@@ -1,38 +1,50 @@
 // ANCHOR: solution
-use std::ops::Range;
+use std::ops::Deref;
 
-/// Counts the numbers in `range` whose digits in base `base` read the same backwards.
-///
-/// `base` is from 2 to 36, as for `u64::from_str_radix`. In base 2, `5` (`101`) and `9`
-/// (`1001`) are palindromes and `6` (`110`) is not; in base 10, `121` is and `10` is not. `0`
-/// is a palindrome in every base.
-///
-/// # Panics
-///
-/// If `base` is below 2 or above 36.
-pub fn count_palindromes(range: Range<u64>, base: u32) -> usize {
-    assert!((2..=36).contains(&base), "base {base} is not from 2 to 36");
-    range.filter(|&n| is_palindrome(n, u64::from(base))).count()
+/// Every factor is at least 2, so a `u64` below 2^64 has fewer than 64 of them: 2^63 has 63.
+const MOST_FACTORS: usize = u64::BITS as usize - 1;
+
+/// The prime factors of one number, held by value: a fixed array and how much of it is used.
+/// Its size (512 bytes) is known when compiling, so it lives wherever its owner does, on the
+/// stack here, and never asks the allocator for a block.
+pub struct Factors {
+    found: [u64; MOST_FACTORS],
+    len: usize,
 }
 
-/// The most digits a `u64` can have in any base from 2 up: one per bit, in base 2.
-const MAX_DIGITS: usize = u64::BITS as usize;
-
-/// Whether `n` reads the same backwards in base `base`, checked on its digits in a buffer
-/// in this frame.
-fn is_palindrome(mut n: u64, base: u64) -> bool {
-    let mut buffer = [0u8; MAX_DIGITS]; // 64 bytes in the frame, no heap block
-    let mut len = 0;
-    // The digits come out last one first. A palindrome doesn't mind.
-    loop {
-        buffer[len] = (n % base) as u8;
-        len += 1;
-        n /= base;
-        if n == 0 {
-            break;
-        }
+impl Factors {
+    fn push(&mut self, factor: u64) {
+        self.found[self.len] = factor;
+        self.len += 1;
     }
-    let digits = &buffer[..len];
-    digits.iter().eq(digits.iter().rev())
+}
+
+impl Deref for Factors {
+    type Target = [u64];
+
+    fn deref(&self) -> &[u64] {
+        &self.found[..self.len]
+    }
+}
+
+/// The prime factors of `n`, smallest first, each as many times as it divides `n`: `12` gives
+/// `[2, 2, 3]`, `7` gives `[7]`, and `0` and `1` give no factor at all.
+pub fn prime_factors(mut n: u64) -> Factors {
+    let mut factors = Factors {
+        found: [0; MOST_FACTORS],
+        len: 0,
+    };
+    let mut divisor = 2;
+    while n > 1 && divisor <= n / divisor {
+        while n.is_multiple_of(divisor) {
+            factors.push(divisor);
+            n /= divisor;
+        }
+        divisor += 1;
+    }
+    if n > 1 {
+        factors.push(n);
+    }
+    factors
 }
 // ANCHOR_END: solution

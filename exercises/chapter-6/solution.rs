@@ -1,94 +1,97 @@
-// ANCHOR: solution
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-/// A tree of folders. Folder `0` is the root. Every other folder sits inside a parent folder,
-/// and holds some bytes of files of its own.
-pub struct Tree {
-    /// Every folder, by id.
-    folders: Vec<Rc<Folder>>,
+// ANCHOR: solution
+/// A weather station: it records readings and tells every attached screen about each one.
+pub struct Station {
+    inner: Rc<StationState>,
 }
 
-struct Folder {
-    /// The bytes of the files directly in this folder.
-    own_size: u64,
-    /// The folder this one sits in. It finds the parent without owning it, so a parent and its
-    /// children never own each other. The root's points nowhere.
-    parent: Weak<Folder>,
-    /// The folders directly inside this one: the parent owns them.
-    children: RefCell<Vec<Rc<Folder>>>,
+/// A screen attached to a station. It shows what it has seen since it was attached.
+pub struct Screen {
+    inner: Rc<ScreenState>,
 }
 
-impl Tree {
-    /// Builds the tree from one `(parent, own_size)` entry per folder: entry `id` describes
-    /// folder `id`. The root is entry 0, and its parent is ignored. Every other entry's parent
-    /// is the id of an earlier entry.
-    ///
-    /// # Panics
-    ///
-    /// If `entries` is empty, or an entry's parent is not an earlier entry.
-    pub fn new(entries: &[(usize, u64)]) -> Tree {
-        assert!(!entries.is_empty(), "a tree has a root");
-        let mut folders: Vec<Rc<Folder>> = Vec::with_capacity(entries.len());
-        for (id, &(parent, own_size)) in entries.iter().enumerate() {
-            let parent = if id == 0 {
-                Weak::new() // allocates nothing
-            } else {
-                assert!(
-                    parent < id,
-                    "folder {id}'s parent {parent} must come before it"
-                );
-                Rc::downgrade(&folders[parent]) // allocates nothing; the parent's weak count + 1
-            };
-            let folder = Rc::new(Folder {
-                own_size,
-                parent,
-                children: RefCell::new(Vec::new()),
-            });
-            if let Some(parent) = folder.parent.upgrade() {
-                parent.children.borrow_mut().push(Rc::clone(&folder));
-            }
-            folders.push(folder);
+struct StationState {
+    readings: Cell<u64>,
+    /// The station only *finds* its screens; whoever holds a `Screen` owns it. A strong
+    /// pointer here closed the cycle station -> screen -> station.
+    screens: RefCell<Vec<Weak<ScreenState>>>,
+}
+
+struct ScreenState {
+    /// Owning: the spec says a screen keeps its station's state alive.
+    station: Rc<StationState>,
+    seen: Cell<u64>,
+    highest: Cell<Option<i64>>,
+}
+
+impl Station {
+    /// A station with no readings and no screens.
+    pub fn new() -> Station {
+        Station {
+            inner: Rc::new(StationState {
+                readings: Cell::new(0),
+                screens: RefCell::new(Vec::new()),
+            }),
         }
-        Tree { folders }
     }
 
-    /// How many folders the tree has.
-    pub fn len(&self) -> usize {
-        self.folders.len()
+    /// Attaches a new screen; the station tells it about every reading while it exists.
+    pub fn attach_screen(&self) -> Screen {
+        let screen = Rc::new(ScreenState {
+            station: Rc::clone(&self.inner),
+            seen: Cell::new(0),
+            highest: Cell::new(None),
+        });
+        self.inner.screens.borrow_mut().push(Rc::downgrade(&screen));
+        Screen { inner: screen }
     }
 
-    /// Always `false`: a tree has at least its root.
-    pub fn is_empty(&self) -> bool {
-        self.folders.is_empty()
-    }
-
-    /// The bytes of folder `id` and of every folder inside it, however deep.
-    pub fn total_size(&self, id: usize) -> u64 {
-        fn total(folder: &Folder) -> u64 {
-            folder.own_size
-                + folder
-                    .children
-                    .borrow()
-                    .iter()
-                    .map(|c| total(c))
-                    .sum::<u64>()
+    /// Records one reading and tells every screen that still exists.
+    pub fn record(&self, value: i64) {
+        self.inner.readings.set(self.inner.readings.get() + 1);
+        for screen in self.inner.screens.borrow().iter().filter_map(Weak::upgrade) {
+            screen.seen.set(screen.seen.get() + 1);
+            let highest = screen.highest.get().map_or(value, |h| h.max(value));
+            screen.highest.set(Some(highest));
         }
-        total(&self.folders[id])
+    }
+}
+
+impl Default for Station {
+    fn default() -> Station {
+        Station::new()
+    }
+}
+
+impl Drop for Screen {
+    /// A `Weak` keeps its target's block allocated (not its value) until the `Weak` goes too,
+    /// so a dropped screen takes its own entry out of the station's list at once.
+    fn drop(&mut self) {
+        let gone = Rc::as_ptr(&self.inner);
+        self.inner
+            .station
+            .screens
+            .borrow_mut()
+            .retain(|screen| screen.as_ptr() != gone);
+    }
+}
+
+impl Screen {
+    /// How many readings this screen has been told about.
+    pub fn seen(&self) -> u64 {
+        self.inner.seen.get()
     }
 
-    /// How many folders there are above folder `id`: 0 for the root, 1 for a folder in the
-    /// root, and so on.
-    pub fn depth(&self, id: usize) -> usize {
-        let mut depth = 0;
-        let mut folder = Rc::clone(&self.folders[id]);
-        // `upgrade` gives a strong handle while the parent lives (it always does here, since
-        // `folders` owns every folder), and allocates nothing.
-        while let Some(parent) = folder.parent.upgrade() {
-            depth += 1;
-            folder = parent;
-        }
-        depth
+    /// The highest reading this screen has been told about; `None` before the first.
+    pub fn highest(&self) -> Option<i64> {
+        self.inner.highest.get()
+    }
+
+    /// How many readings its station has recorded, ever.
+    pub fn station_readings(&self) -> u64 {
+        self.inner.station.readings.get()
     }
 }
 // ANCHOR_END: solution

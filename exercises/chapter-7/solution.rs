@@ -1,29 +1,47 @@
 // ANCHOR: solution
-/// The median reading of every line of `log`, in the order of the lines.
-///
-/// Each line holds one or more readings: unsigned integers that fit in a `u32`, separated by
-/// spaces or tabs. A line's median is the reading in the middle once the line is sorted. When
-/// a line has an even number of readings, it is the lower of the two in the middle, so that
-/// the median is always one of the readings: `"5 9 2"` gives 5, and `"3 1 4 1"` gives 1.
-///
-/// # Panics
-///
-/// If a line is empty, or holds something other than a `u32`.
-pub fn line_medians(log: &str) -> Vec<u32> {
-    // One block for the answer, at its final size: one median per line.
-    let mut medians = Vec::with_capacity(log.lines().count());
-    // One buffer for the readings of every line. It grows to fit the longest line so far,
-    // and never shrinks.
-    let mut readings: Vec<u32> = Vec::new();
-    for line in log.lines() {
-        readings.clear(); // length 0, capacity kept
-        readings.extend(
-            line.split_whitespace()
-                .map(|reading| reading.parse::<u32>().expect("a reading is a u32")),
-        );
-        readings.sort_unstable();
-        medians.push(readings[(readings.len() - 1) / 2]);
+/// The median of the readings of every group of `text`, in the order in which the groups
+/// close. (The full contract is in the starter's doc comment.)
+pub fn group_medians(text: &str) -> Vec<u32> {
+    // At most one median per group: one block, asked for once.
+    let mut medians = Vec::with_capacity(text.bytes().filter(|&b| b == b')').count());
+    // A pool of buffers, one per depth. A closed group's buffer is not dropped: it waits,
+    // emptied but with its capacity, for the next group opened at that depth. So the blocks
+    // follow the deepest nesting and the largest group, not the number of groups.
+    let mut levels: Vec<Vec<u32>> = Vec::new();
+    let mut depth = 0;
+    let mut number: Option<u32> = None;
+    for c in text.chars() {
+        if let Some(digit) = c.to_digit(10) {
+            number = Some(number.unwrap_or(0) * 10 + digit);
+            continue;
+        }
+        if let Some(reading) = number.take()
+            && depth > 0
+        {
+            levels[depth - 1].push(reading);
+        }
+        match c {
+            '(' => {
+                if depth == levels.len() {
+                    levels.push(Vec::new()); // a depth never reached before
+                }
+                levels[depth].clear(); // length 0, capacity kept
+                depth += 1;
+            }
+            ')' => {
+                assert!(depth > 0, "every ) closes a (");
+                depth -= 1;
+                let group = &mut levels[depth];
+                if !group.is_empty() {
+                    group.sort_unstable();
+                    medians.push(group[(group.len() - 1) / 2]);
+                }
+            }
+            c if c.is_whitespace() => {}
+            c => panic!("{c:?} is not a bracket, a digit or whitespace"),
+        }
     }
+    assert!(depth == 0, "every ( is closed");
     medians
 }
 // ANCHOR_END: solution

@@ -120,6 +120,9 @@ pub(crate) fn grade(root: &Path) -> anyhow::Result<()> {
         let starter = run_checks(root, &chapter, Code::Starter, &[], &[])?;
         let found = judge_solution(&solution).chain(judge_starter(&starter, &budgets));
         let found: Vec<String> = found.map(|p| format!("{package}: {p}")).collect();
+        problems.extend(crate::mistakes::grade_chapter(
+            root, &chapter, &solution, &starter,
+        )?);
         if found.is_empty() {
             println!(
                 "{package}: the solution passes its {} checks; the starter fails {} budget check(s) \

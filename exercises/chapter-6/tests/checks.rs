@@ -1,172 +1,197 @@
-//! The checks of chapter 6: are the tree's answers right, and does dropping it give back every
-//! byte it allocated?
+//! The checks of chapter 6: are the screens' answers right, and does every byte come back once
+//! nobody holds the station or its screens?
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_6 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
-use exercise::Tree;
+use exercise::{Screen, Station};
 use seek_and_destroy::{Xorshift, assert_answer};
 
-/// One `(parent, own_size)` entry per folder, as `Tree::new` takes them.
-type Entries = Vec<(usize, u64)>;
+/// What one screen answers: `seen`, `highest` and `station_readings`.
+type Answers = (u64, Option<i64>, u64);
 
-/// The tree drawn in the doc comment of `Tree`.
-const EXAMPLE: [(usize, u64); 4] = [(0, 10), (0, 20), (0, 30), (1, 40)];
+fn answers(screen: &Screen) -> Answers {
+    (screen.seen(), screen.highest(), screen.station_readings())
+}
 
-/// A tree of `folders` folders, the same on every run for a given `seed`. Most folders sit in a
-/// random earlier folder, and one in four in the folder made just before, so the trees are
-/// both bushy and deep.
-fn generated(folders: usize, seed: u64) -> Entries {
+/// A reading anywhere in `i64`, extremes included now and then.
+fn reading(numbers: &mut Xorshift) -> i64 {
+    match numbers.below(8) {
+        0 => i64::MIN,
+        1 => i64::MAX,
+        _ => numbers.next_u64() as i64,
+    }
+}
+
+/// A generated script of attaches, readings and drops in any order, checked against a model of
+/// what each screen must have seen (not measured).
+fn check_script(seed: u64) {
     let mut numbers = Xorshift::new(seed);
-    let mut next = move || numbers.next_u64();
-    (0..folders)
-        .map(|id| {
-            let r = next();
-            let parent = match id {
-                0 => 0,
-                _ if r % 4 == 0 => id - 1,
-                _ => (r >> 8) as usize % id,
-            };
-            (parent, next() % 10_000)
-        })
-        .collect()
-}
-
-/// Every folder's total size and depth, computed from the entries alone (not measured).
-/// Parents come before their children, so one pass forwards gives the depths, and one pass
-/// backwards adds each folder's total into its parent's.
-fn reference(entries: &[(usize, u64)]) -> (Vec<u64>, Vec<usize>) {
-    let mut depths = vec![0; entries.len()];
-    for id in 1..entries.len() {
-        depths[id] = depths[entries[id].0] + 1;
+    let station = Station::new();
+    let mut screens: Vec<(Screen, Answers)> = Vec::new();
+    let mut readings = 0;
+    for step in 0..300 {
+        match numbers.below(5) {
+            0 | 1 => {
+                let value = reading(&mut numbers);
+                station.record(value);
+                readings += 1;
+                for (_, (seen, highest, _)) in &mut screens {
+                    *seen += 1;
+                    *highest = Some(highest.map_or(value, |h| h.max(value)));
+                }
+            }
+            2 | 3 => screens.push((station.attach_screen(), (0, None, 0))),
+            _ if !screens.is_empty() => {
+                let _gone = screens.remove(numbers.index(screens.len()));
+            }
+            _ => {}
+        }
+        for (index, (screen, (seen, highest, _))) in screens.iter().enumerate() {
+            assert_answer!(
+                answers(screen),
+                (*seen, *highest, readings),
+                "screen #{index} after step {step} of script #{seed}"
+            );
+        }
     }
-    let mut totals: Vec<u64> = entries.iter().map(|&(_, size)| size).collect();
-    for id in (1..entries.len()).rev() {
-        totals[entries[id].0] += totals[id];
+}
+
+/// The first budget check's work: a station that lives throughout, one screen that stays, and
+/// `rounds` screens that come and go, each told about three readings.
+fn comings_and_goings(values: &[i64]) -> (u64, i128, u64) {
+    let station = Station::new();
+    let stays = station.attach_screen();
+    let mut sum_of_highests = 0i128;
+    for round in values.chunks(3) {
+        let screen = station.attach_screen();
+        for &value in round {
+            station.record(value);
+        }
+        sum_of_highests += i128::from(screen.highest().unwrap_or(0));
     }
-    (totals, depths)
+    (stays.seen(), sum_of_highests, stays.station_readings())
 }
 
-/// What a budget check asks of a tree: the root's total size, and the sum of every depth.
-fn summary(tree: &Tree) -> (u64, usize) {
-    (
-        tree.total_size(0),
-        (0..tree.len()).map(|id| tree.depth(id)).sum(),
-    )
-}
-
-/// The same summary, from the reference answers.
-fn expected_summary(entries: &[(usize, u64)]) -> (u64, usize) {
-    let (totals, depths) = reference(entries);
-    (totals[0], depths.iter().sum())
-}
-
-/// Checks every folder's total size and depth against the reference.
-fn check_every_folder(entries: &[(usize, u64)], what: &str) {
-    let tree = Tree::new(entries);
-    let (totals, depths) = reference(entries);
-    assert_answer!(tree.len(), entries.len(), "folders in {}", what);
-    for id in 0..entries.len() {
-        assert_answer!(
-            tree.total_size(id),
-            totals[id],
-            "total_size({}) in {}",
-            id,
-            what
-        );
-        assert_answer!(tree.depth(id), depths[id], "depth({}) in {}", id, what);
-    }
+/// The same answers, from the readings alone.
+fn expected_comings_and_goings(values: &[i64]) -> (u64, i128, u64) {
+    let sum = values
+        .chunks(3)
+        .map(|round| i128::from(*round.iter().max().unwrap()))
+        .sum();
+    (values.len() as u64, sum, values.len() as u64)
 }
 
 fn main() {
     seek_and_destroy::exercise!()
-        .correctness("the_example_tree", || {
-            let tree = Tree::new(&EXAMPLE);
-            assert_answer!(tree.len(), 4);
-            assert_answer!(
-                (0..4).map(|id| tree.total_size(id)).collect::<Vec<_>>(),
-                vec![100, 60, 30, 40],
-                "total_size of folders 0 to 3"
-            );
-            assert_answer!(
-                (0..4).map(|id| tree.depth(id)).collect::<Vec<_>>(),
-                vec![0, 1, 1, 2],
-                "depth of folders 0 to 3"
-            );
+        .correctness("the_example", || {
+            let station = Station::new();
+            let screen = station.attach_screen();
+            station.record(12);
+            station.record(-3);
+            assert_answer!(answers(&screen), (2, Some(12), 2));
+            drop(station);
+            assert_answer!(screen.station_readings(), 2);
         })
-        .correctness("a_root_alone", || {
-            let tree = Tree::new(&[(0, 7)]);
-            assert_answer!(tree.len(), 1);
-            assert_answer!(tree.is_empty(), false);
-            assert_answer!(tree.total_size(0), 7);
-            assert_answer!(tree.depth(0), 0);
+        .correctness("a_new_screen_sees_only_what_comes_after_it", || {
+            let station = Station::default();
+            station.record(100);
+            let screen = station.attach_screen();
+            assert_answer!(answers(&screen), (0, None, 1));
+            station.record(5);
+            assert_answer!(answers(&screen), (1, Some(5), 2));
         })
-        .correctness("the_roots_parent_is_ignored", || {
-            let tree = Tree::new(&[(5, 1), (0, 2)]);
-            assert_answer!(tree.total_size(0), 3);
-            assert_answer!(tree.depth(1), 1);
+        .correctness("readings_below_zero_and_at_the_extremes", || {
+            let station = Station::new();
+            let screen = station.attach_screen();
+            station.record(-7);
+            station.record(i64::MIN);
+            assert_answer!(screen.highest(), Some(-7));
+            station.record(-7);
+            station.record(i64::MAX);
+            assert_answer!(answers(&screen), (4, Some(i64::MAX), 4));
         })
-        .correctness("a_chain_of_folders", || {
-            let chain: Entries = (0..100).map(|id| (id.max(1) - 1, 1)).collect();
-            check_every_folder(&chain, "a chain of 100 folders");
+        .correctness("a_screen_outlives_its_station", || {
+            let station = Station::new();
+            let first = station.attach_screen();
+            let second = station.attach_screen();
+            station.record(1);
+            drop(station);
+            assert_answer!(answers(&first), (1, Some(1), 1));
+            drop(first);
+            assert_answer!(answers(&second), (1, Some(1), 1));
         })
-        .correctness("a_flat_folder", || {
-            let flat: Entries = (0..100).map(|id| (0, id as u64)).collect();
-            check_every_folder(&flat, "100 folders in one");
+        .correctness("dropping_a_screen_leaves_the_others_told", || {
+            let station = Station::new();
+            let first = station.attach_screen();
+            let middle = station.attach_screen();
+            let last = station.attach_screen();
+            drop(middle);
+            station.record(3);
+            assert_answer!(answers(&first), (1, Some(3), 1));
+            assert_answer!(answers(&last), (1, Some(3), 1));
+            drop(first);
+            station.record(4);
+            assert_answer!(answers(&last), (2, Some(4), 2));
         })
-        .correctness("empty_folders", || {
-            let empty: Entries = vec![(0, 0), (0, 0), (1, 0), (2, 5)];
-            check_every_folder(&empty, "folders of 0 bytes but one");
-        })
-        .correctness("generated_trees", || {
+        .correctness("generated_scripts", || {
             for seed in 1..=20 {
-                let folders = 1 + (seed as usize * 37) % 300;
-                check_every_folder(
-                    &generated(folders, seed),
-                    &format!("generated tree #{seed} of {folders} folders"),
-                );
+                check_script(seed);
             }
         })
-        .correctness("dropping_one_tree_leaves_others_intact", || {
-            let kept = Tree::new(&EXAMPLE);
-            drop(Tree::new(&generated(50, 3)));
-            assert_answer!(kept.total_size(0), 100);
-            assert_answer!(kept.depth(3), 2);
-        })
         .budget(
-            "one_tree",
-            // unmeasured: 2,000 folders, and the summary the measured call must give
+            "screens_come_and_go",
+            // unmeasured: 1,500 fresh readings, three for each of 500 screens
             || {
-                let entries = generated(2_000, 42);
-                let expected = expected_summary(&entries);
-                (entries, expected)
+                let mut numbers = Xorshift::fresh();
+                let values: Vec<i64> = (0..1_500).map(|_| reading(&mut numbers)).collect();
+                let expected = expected_comings_and_goings(&values);
+                (values, expected)
             },
-            // measured: build, query, drop
-            |entries| summary(&Tree::new(&entries)),
+            // measured: the station, its screens, and the end of all of them
+            |values| comings_and_goings(&values),
         )
         .budget(
-            "many_trees",
-            // unmeasured: 200 trees of 10 to 60 folders, and their summaries
+            "screens_outlive_the_station",
+            // unmeasured: 50 fresh readings
             || {
-                let forest: Vec<Entries> = (0..200)
-                    .map(|seed| generated(10 + (seed as usize * 13) % 51, 1_000 + seed))
-                    .collect();
-                let expected: Vec<(u64, usize)> =
-                    forest.iter().map(|e| expected_summary(e)).collect();
-                (forest, expected)
+                let mut numbers = Xorshift::fresh();
+                let values: Vec<i64> = (0..50).map(|_| reading(&mut numbers)).collect();
+                let highest = *values.iter().max().unwrap();
+                (values, (200 * 50, i128::from(highest) * 200, 50 * 200))
             },
-            // measured: one tree after the other, each dropped before the next is built
-            |forest| {
-                forest
+            // measured: 200 screens, the station dropped first, then every screen
+            |values| {
+                let station = Station::new();
+                let screens: Vec<Screen> = (0..200).map(|_| station.attach_screen()).collect();
+                for &value in &values {
+                    station.record(value);
+                }
+                drop(station);
+                screens
                     .iter()
-                    .map(|entries| summary(&Tree::new(entries)))
-                    .collect::<Vec<_>>()
+                    .fold((0, 0i128, 0), |(seen, highest, readings), screen| {
+                        (
+                            seen + screen.seen(),
+                            highest + i128::from(screen.highest().unwrap_or(0)),
+                            readings + screen.station_readings(),
+                        )
+                    })
             },
         )
         .run();

@@ -8,11 +8,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_8 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use std::rc::Rc;
 
@@ -64,19 +73,44 @@ const WORDS: [&str; 8] = [
     "honey",
 ];
 
+/// `text` with every ASCII letter replaced by one drawn from `content`: the same length, and
+/// so the same blocks, with other bytes.
+fn scrambled(text: &str, content: &mut Xorshift) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphabetic() {
+                char::from(b'a' + content.below(26) as u8)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A catalogue of `count` products, grown the way a program grows one: pushed one by one,
 /// so that most `String`s and `Vec`s end with room to spare. Tags come from a pool of
-/// `distinct_tags`; the tags no product took are freed with the pool.
-fn generated(count: usize, distinct_tags: usize, seed: u64) -> Catalogue {
-    let mut random = Xorshift::new(seed);
+/// `distinct_tags`; the tags no product took are freed with the pool. `layout` decides the
+/// shape (every length, count and which product shares which tag); `content` decides the
+/// letters and the numbers, so a catalogue of one layout owns the same bytes whatever its
+/// content.
+fn generated(
+    count: usize,
+    distinct_tags: usize,
+    layout_seed: u64,
+    content: &mut Xorshift,
+) -> Catalogue {
+    let mut random = Xorshift::new(layout_seed);
     let pool: Vec<Rc<str>> = (0..distinct_tags)
-        .map(|k| Rc::from(format!("{}-{k}", WORDS[random.index(WORDS.len())]).as_str()))
+        .map(|k| {
+            let tag = format!("{}-{k}", WORDS[random.index(WORDS.len())]);
+            Rc::from(scrambled(&tag, content).as_str())
+        })
         .collect();
     let mut products = Vec::new();
     for n in 0..count {
         let mut name = String::new();
         for _ in 0..1 + random.below(3) {
-            name.push_str(WORDS[random.index(WORDS.len())]);
+            name.push_str(&scrambled(WORDS[random.index(WORDS.len())], content));
             name.push(' ');
         }
         let mut tags = Vec::new();
@@ -85,19 +119,37 @@ fn generated(count: usize, distinct_tags: usize, seed: u64) -> Catalogue {
         }
         let mut counts = Vec::new();
         for _ in 0..random.below(7) {
-            counts.push(random.below(100) as u32);
+            counts.push(content.below(100) as u32);
         }
         let note = (n % 3 == 0).then(|| format!("reorder below {}", random.below(50)));
         products.push(Product {
             name,
             tags,
             stock: Box::new(Stock {
-                warehouse: random.below(9) as u32,
+                warehouse: content.below(9) as u32,
                 counts,
             }),
             note,
         });
     }
+    drop(pool);
+    Catalogue { products }
+}
+
+/// `tags` tags, each held by two neighbouring products: more shared blocks than a record sized
+/// for the budget checks' catalogues can hold.
+fn chain_of_shared_tags(tags: usize) -> Catalogue {
+    let pool: Vec<Rc<str>> = (0..tags)
+        .map(|k| Rc::from(format!("tag-{k}").as_str()))
+        .collect();
+    let products = (0..=tags)
+        .map(|i| {
+            let held: Vec<&Rc<str>> = pool[i.saturating_sub(1)..(i + 1).min(tags)]
+                .iter()
+                .collect();
+            product("item", &held, &[1], None)
+        })
+        .collect();
     drop(pool);
     Catalogue { products }
 }
@@ -206,18 +258,23 @@ fn main() {
                 let distinct_tags = (seed as usize * 5) % 20 + 1;
                 check(
                     &format!("{count} products, {distinct_tags} tags, seed {seed}"),
-                    || generated(count, distinct_tags, seed),
+                    || generated(count, distinct_tags, seed, &mut Xorshift::new(seed + 99)),
                 );
             }
         })
+        .correctness("more_shared_tags_than_a_fixed_record_holds", || {
+            check("3,000 tags, each held by two products", || {
+                chain_of_shared_tags(3_000)
+            });
+        })
         .budget(
             "catalogue_of_300_products",
-            || built(|| generated(300, 12, 0x5eed)),
+            || built(|| generated(300, 12, 0x5eed, &mut Xorshift::fresh())),
             |catalogue| heap_bytes(&catalogue),
         )
         .budget(
             "catalogue_of_3000_products",
-            || built(|| generated(3_000, 1_000, 0xca7a_1096)),
+            || built(|| generated(3_000, 1_000, 0xca7a_1096, &mut Xorshift::fresh())),
             |catalogue| heap_bytes(&catalogue),
         )
         .run();

@@ -4,11 +4,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-#[cfg(not(feature = "solution"))]
+#[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_9 as exercise;
 #[cfg(feature = "solution")]
 #[path = "../solution.rs"]
 mod exercise;
+#[cfg(feature = "mistake")]
+mod exercise {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/mistakes/",
+        env!("SEEK_AND_DESTROY_MISTAKE"),
+        ".rs"
+    ));
+}
 
 use exercise::farthest_from_mean;
 use seek_and_destroy::{Xorshift, assert_answer};
@@ -42,29 +51,61 @@ fn expected(log: &str) -> Option<(String, i64)> {
     readings.into_iter().find(|(_, v)| distance(*v) == largest)
 }
 
-/// A log of `lines` readings, the same on every run for the same `seed`: values between
-/// -400 and 599 (tenths of a degree), with a few outliers, some of them tied.
-fn generated_log(lines: usize, seed: u64) -> String {
-    let mut numbers = Xorshift::new(seed);
+/// Sensor names of one length (10 bytes), for the budget checks' logs: whichever sensor is the
+/// answer, its name costs the same bytes.
+const SENSORS_OF_TEN_BYTES: [&str; 4] = ["greenhouse", "kitchen-02", "boiler-rm1", "north-wall"];
+
+/// A log of `lines` readings. `layout` picks the names and statuses, `content` the values: the
+/// centre of the readings (anywhere from -1,000,000 to 1,000,000), their spread, and a few
+/// outliers above and below at distances drawn for this log, some of them tied. So the
+/// farthest reading is not always the first -3000, nor always below the centre.
+fn generated_log(
+    lines: usize,
+    sensors: &[&str],
+    layout: &mut Xorshift,
+    content: &mut Xorshift,
+) -> String {
+    let centre = content.below(2_000_001) as i64 - 1_000_000;
+    let spread = 1 + content.below(1_000) as i64;
+    let far = spread + 1 + content.below(5_000) as i64;
     let mut log = String::new();
     for i in 0..lines {
-        let sensor = SENSORS[numbers.below(SENSORS.len() as u64) as usize];
-        let value = match numbers.below(500) {
-            0 => 3_000,  // an outlier above
-            1 => -3_000, // one below, as far
-            _ => numbers.below(1000) as i64 - 400,
+        let sensor = sensors[layout.index(sensors.len())];
+        let value = match content.below(400) {
+            0 => centre + far, // an outlier above
+            1 => centre - far, // one below, as far: a tie either way round
+            2 => centre + far - 1 - content.below(spread as u64) as i64,
+            _ => centre + content.below(2 * spread as u64 + 1) as i64 - spread,
         };
-        let status = if numbers.below(10) == 0 {
-            "check"
-        } else {
-            "ok"
-        };
+        let status = if layout.below(10) == 0 { "check" } else { "ok" };
         log.push_str(&format!(
             "{},{sensor},{value},dC,{status}\n",
             1_700_000_000 + i * 60
         ));
     }
     log
+}
+
+/// A budget check's log: names and statuses from a fixed layout, values drawn anew on every
+/// run, so its shape (and every figure) stays while its answer changes.
+fn budget_log(lines: usize, layout_seed: u64) -> (String, Option<(String, i64)>) {
+    let log = generated_log(
+        lines,
+        &SENSORS_OF_TEN_BYTES,
+        &mut Xorshift::new(layout_seed),
+        &mut Xorshift::fresh(),
+    );
+    let answer = expected(&log);
+    (log, answer)
+}
+
+/// A log of the given values, one line each, with names `s0`, `s1`, ...
+fn log_of(values: &[i64]) -> String {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, value)| format!("{i},s{i},{value},dC,ok\n"))
+        .collect()
 }
 
 fn main() {
@@ -102,6 +143,50 @@ fn main() {
             let log = "1,hall,0,dC,ok\n2,attic,2,dC,ok\n3,garage,2,dC,ok\n";
             assert_answer!(farthest_from_mean(log), Some(("hall".to_string(), 0)));
         })
+        .correctness("a_tie_goes_to_the_first_line_above_or_below", || {
+            // The mean is 0 in both: the first of -5 and 5 wins, whichever it is.
+            assert_answer!(
+                farthest_from_mean(&log_of(&[5, 0, -5])),
+                Some(("s0".to_string(), 5))
+            );
+            assert_answer!(
+                farthest_from_mean(&log_of(&[1, -5, 0, 5, -1])),
+                Some(("s1".to_string(), -5))
+            );
+            assert_answer!(
+                farthest_from_mean(&log_of(&[1, 5, 0, -5, -1])),
+                Some(("s1".to_string(), 5))
+            );
+        })
+        .correctness("sums_beyond_i64", || {
+            // The sum overflows i64; the mean is i64::MAX - 4/3, so the last line is farthest.
+            let max = i64::MAX;
+            assert_answer!(
+                farthest_from_mean(&log_of(&[max, max - 1, max - 3])),
+                Some(("s2".to_string(), max - 3))
+            );
+            let min = i64::MIN;
+            assert_answer!(
+                farthest_from_mean(&log_of(&[min + 3, min, min + 1])),
+                Some(("s0".to_string(), min + 3))
+            );
+            assert_answer!(
+                farthest_from_mean(&log_of(&[min, max, 0])),
+                Some(("s0".to_string(), min))
+            );
+        })
+        .correctness("a_centre_far_from_zero", || {
+            // Distance is from the mean, not from 0: the reading largest in size is not the
+            // farthest here.
+            assert_answer!(
+                farthest_from_mean(&log_of(&[5_000, 5_010, 4_990, 4_975, 5_000, 5_020])),
+                Some(("s3".to_string(), 4_975))
+            );
+            assert_answer!(
+                farthest_from_mean(&log_of(&[-9_000, -9_030, -8_990, -8_950])),
+                Some(("s3".to_string(), -8_950))
+            );
+        })
         .correctness("generated_logs", || {
             for (lines, seed) in [
                 (1, 1),
@@ -112,39 +197,45 @@ fn main() {
                 (999, 6),
                 (5000, 7),
             ] {
-                let log = generated_log(lines, seed);
+                let log = generated_log(
+                    lines,
+                    &SENSORS,
+                    &mut Xorshift::new(seed),
+                    &mut Xorshift::new(seed + 1_000),
+                );
                 assert_answer!(
                     farthest_from_mean(&log),
                     expected(&log),
                     "a log of {lines} lines (seed {seed})"
                 );
             }
+            for seed in 10..40 {
+                let log = generated_log(
+                    400,
+                    &SENSORS,
+                    &mut Xorshift::new(seed),
+                    &mut Xorshift::new(seed * 7),
+                );
+                assert_answer!(
+                    farthest_from_mean(&log),
+                    expected(&log),
+                    "a log of 400 lines (seed {seed})"
+                );
+            }
         })
         .budget(
             "a_log_of_2000_lines",
-            || {
-                let log = generated_log(2_000, 0x5eed_0009);
-                let answer = expected(&log);
-                (log, answer)
-            },
+            || budget_log(2_000, 0x5eed_0009),
             |log| farthest_from_mean(&log),
         )
         .budget(
             "a_log_of_16000_lines",
-            || {
-                let log = generated_log(16_000, 0x9000_5eed);
-                let answer = expected(&log);
-                (log, answer)
-            },
+            || budget_log(16_000, 0x9000_5eed),
             |log| farthest_from_mean(&log),
         )
         .budget(
             "blocks_of_a_2000_line_log",
-            || {
-                let log = generated_log(2_000, 0xb10c_0009);
-                let answer = expected(&log);
-                (log, answer)
-            },
+            || budget_log(2_000, 0xb10c_0009),
             |log| farthest_from_mean(&log),
         )
         .run();
