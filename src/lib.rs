@@ -205,6 +205,8 @@ mod budget;
 mod classify;
 mod exercise;
 mod inputs;
+#[cfg(windows)]
+mod job;
 mod limits;
 mod measure;
 mod os;
@@ -216,6 +218,7 @@ mod source;
 mod spawn;
 mod timeline;
 mod verdict;
+mod watchdog;
 
 pub use exercise::Exercise;
 pub use inputs::Xorshift;
@@ -232,9 +235,17 @@ pub mod tooling {
     pub use crate::limits::{MEMORY_MIB, TIMEOUT_SECS};
     pub use crate::verdict::{CheckName, Kind, Outcome, Verdict};
 
-    /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check. The
-    /// checks' own processes never see it.
+    /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check,
+    /// `<kind>.<name>.json`, and, before any check runs, [`MANIFEST`]. The checks' own
+    /// processes never see it.
+    ///
+    /// A tool that reads verdicts should believe a run only when every check the manifest
+    /// lists has its verdict: code that ends the grader's own process early (see the crate's
+    /// threat model) leaves verdicts missing, whatever the exit status says.
     pub const VERDICTS_DIR: &str = "SEEK_AND_DESTROY_VERDICTS";
+
+    /// The file in [`VERDICTS_DIR`] that lists the checks a run grades, one name per line.
+    pub const MANIFEST: &str = "checks.list";
 }
 
 #[doc(hidden)]
