@@ -63,12 +63,14 @@ pub(crate) fn new_nonce() -> String {
 }
 
 /// In the child, last thing: the report line, then the end of the process, with status 0.
-pub(crate) fn send(nonce: &[u8], report: &Report) -> ! {
+pub(crate) fn send(report: &Report) -> ! {
     let json = serde_json::to_string(report).unwrap_or_default();
+    let mut nonce = crate::os::take_nonce().unwrap_or_default();
     let mut line = Vec::with_capacity(MARK.len() + nonce.len() + json.len() + 3);
     line.push(b'\n');
     line.extend_from_slice(MARK.as_bytes());
-    line.extend_from_slice(nonce);
+    line.extend_from_slice(&nonce);
+    crate::os::wipe(&mut nonce);
     line.push(b' ');
     line.extend_from_slice(json.as_bytes());
     line.push(b'\n');
