@@ -7,11 +7,20 @@
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-// What `exercise!` places: the run's guards, ahead of every other constructor.
+// What `exercise!` places: the run's guards, ahead of every other constructor; here only in
+// the grader this binary starts (its checks and watchdog inherit the variable), not in the
+// binary that cargo runs and that asserts.
 #[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array.00101")]
-static GUARD_THE_RUN: extern "C" fn() = seek_and_destroy::__private::guard_run;
+static GUARD_THE_RUN: extern "C" fn() = guard_the_grader;
+
+#[cfg(target_os = "linux")]
+extern "C" fn guard_the_grader() {
+    if std::env::var_os(AS_GRADER).is_some() {
+        seek_and_destroy::__private::guard_run();
+    }
+}
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
