@@ -313,6 +313,9 @@ impl Exercise {
             .iter()
             .find(|check| check.name.to_string() == name)
             .unwrap_or_else(|| panic!("no check named {name}"));
+        // The ceiling inside the allocator (for crates that install CheckAlloc) holds on
+        // every OS; the address-space limit is a second line where the system enforces it.
+        crate::capped::set_ceiling(limits::check_memory_bytes());
         if let Err(error) = os::limit_address_space(limits::check_memory_bytes()) {
             eprintln!("seek-and-destroy: could not cap this check's memory: {error}");
         }

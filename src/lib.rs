@@ -220,6 +220,7 @@
 
 mod answer;
 mod budget;
+mod capped;
 mod classify;
 mod exercise;
 mod inputs;
@@ -238,6 +239,7 @@ mod timeline;
 mod verdict;
 mod watchdog;
 
+pub use capped::CheckAlloc;
 pub use exercise::Exercise;
 pub use inputs::Xorshift;
 pub use measure::{Measurement, measure_memory};
