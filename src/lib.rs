@@ -169,9 +169,11 @@
 //!   and, on Linux, whatever left the group, which the grader adopts as a child subreaper and
 //!   kills. Once one check has been stopped, every other check of the run gets at most 1 s
 //!   more, and one note lists them all, so a function that never returns costs seconds, not
-//!   minutes. A check may use 1 GiB of address space, and at most four run at once, so a run
-//!   takes at most 4 GiB (`SEEK_AND_DESTROY_MEMORY_MIB` lowers that): a huge allocation fails
-//!   with a message instead of taking the machine down.
+//!   minutes. A check may use 1 GiB, and at most four run at once, so a run takes at most
+//!   4 GiB (`SEEK_AND_DESTROY_MEMORY_MIB` lowers that): a huge allocation fails with a message
+//!   instead of taking the machine down. The ceiling is `RLIMIT_AS` on Linux and, where the
+//!   checks install [`CheckAlloc`] instead of `dhat::Alloc`, a count inside the allocator that
+//!   holds on every OS.
 //! - **The code under test cannot write its own verdict by accident or by a shortcut.** A
 //!   check's process reports through one line on its standard output that carries a secret
 //!   the grader hands it on standard input. The run's guard, which [`exercise!`] places ahead
