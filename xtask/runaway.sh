@@ -3,7 +3,7 @@
 #
 #   xtask/runaway.sh [CHAPTER...]     (default: every chapter)
 #
-# For each chapter, every `pub fn` of its src/lib.rs whose signature fits on one line gets an
+# For each chapter, every `pub fn` of its src/lib.rs (methods too) whose signature fits on one line gets an
 # endless loop as its first statement; the chapter's checks are built, then run and timed;
 # the starter is put back, whatever happens. Prints one line per chapter: the seconds from
 # start to verdict, and how many checks were stopped.
@@ -15,7 +15,7 @@ for n in $chapters; do
     cp "$lib" "$lib.runaway-backup"
     # Put back with a fresh mtime: cargo would otherwise keep the looping build.
     trap 'mv "$lib.runaway-backup" "$lib"; touch "$lib"' EXIT INT TERM
-    perl -0pi -e 's/^(pub fn [^\n]*\{)[ \t]*$/$1 loop { std::hint::black_box(()); }/mg' "$lib"
+    perl -0pi -e 's/^([ \t]*pub fn [^\n]*\{)[ \t]*$/$1 loop { std::hint::black_box(()); }/mg' "$lib"
     cargo test -q -p "chapter-$n" --no-run 2>/dev/null
     start=$(date +%s.%N)
     out=$(cargo test -q -p "chapter-$n" 2>&1 || true)
