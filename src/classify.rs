@@ -4,7 +4,7 @@ use std::process::ExitStatus;
 
 use crate::Measurement;
 use crate::budget::Budget;
-use crate::protocol::Report;
+use crate::protocol::{Received, Report};
 use crate::verdict::{Kind, Outcome};
 
 /// How a check's process ended, as the grader saw it from outside.
@@ -16,22 +16,38 @@ pub(crate) enum Ending {
     TimedOut,
 }
 
-/// The outcome of one check, from its process's ending, the report it sent (if it sent one
-/// with the right nonce), and what it printed.
+/// The outcome of one check, from its process's ending, the report lines it sent with the
+/// right nonce, and what it printed.
+///
+/// A report is believed only from a process that exited with status 0, as the harness ends
+/// it, and only when one line carried the nonce.
 ///
 /// Returns the outcome and, for a budget check that finished, its figures.
 pub(crate) fn classify(
     kind: Kind,
     budget: Option<&Budget>,
     ending: Ending,
-    report: Option<&Report>,
+    received: &Received,
     printed: &str,
 ) -> (Outcome, Option<Measurement>) {
     let status = match ending {
         Ending::TimedOut => return (Outcome::TimedOut, None),
         Ending::Exited(status) => status,
     };
-    match report {
+    if received.tagged_lines > 1 {
+        let how = "more than one line carried this check's secret, so something besides the \
+                   harness wrote a report (the report counts for nothing)"
+            .to_owned();
+        return (Outcome::Crashed { how }, None);
+    }
+    if received.tagged_lines == 1 && !status.success() {
+        let how = format!(
+            "{} after its report, which the harness never does (the report counts for nothing)",
+            describe_exit(status)
+        );
+        return (Outcome::Crashed { how }, None);
+    }
+    match received.report.as_ref() {
         Some(Report::Finished { measurement }) => match (kind, budget, measurement) {
             (Kind::Correctness, _, _) => (Outcome::Passed, None),
             (Kind::Budget, Some(budget), Some(measured)) => {
@@ -83,7 +99,10 @@ fn describe_exit(status: ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => format!("it exited with code {code}"),
-        (None, Some(signal)) => format!("it was killed by signal {signal}"),
+        (None, Some(signal)) => match crate::os::signal_cause(signal) {
+            Some((name, cause)) => format!("it was killed by {name} (signal {signal}): {cause}"),
+            None => format!("it was killed by signal {signal}"),
+        },
         (None, None) => status.to_string(),
     }
 }
@@ -108,6 +127,18 @@ mod tests {
     fn signalled(signal: i32) -> Ending {
         Ending::Exited(ExitStatus::from_raw(signal))
     }
+
+    fn one(report: &Report) -> Received {
+        Received {
+            report: Some(report.clone()),
+            tagged_lines: 1,
+        }
+    }
+
+    const NONE: Received = Received {
+        report: None,
+        tagged_lines: 0,
+    };
 
     fn budgets() -> Budgets {
         Budgets::parse(
@@ -143,7 +174,7 @@ mod tests {
             Kind::Budget,
             budget,
             exited(0),
-            Some(&report(measured(1, 0))),
+            &one(&report(measured(1, 0))),
             "",
         );
         assert_eq!(outcome, Outcome::Passed);
@@ -151,7 +182,7 @@ mod tests {
             Kind::Budget,
             budget,
             exited(0),
-            Some(&report(measured(3, 8))),
+            &one(&report(measured(3, 8))),
             "",
         );
         assert_eq!(
@@ -175,7 +206,7 @@ mod tests {
         };
         for report in [&wrong, &assertion] {
             for kind in [Kind::Correctness, Kind::Budget] {
-                let (outcome, _) = classify(kind, budgets().get("b"), exited(0), Some(report), "");
+                let (outcome, _) = classify(kind, budgets().get("b"), exited(0), &one(report), "");
                 assert_eq!(outcome, Outcome::Wrong);
             }
         }
@@ -188,7 +219,7 @@ mod tests {
             location: Some("src/lib.rs:3:5".into()),
             in_check: false,
         };
-        let (outcome, _) = classify(Kind::Correctness, None, exited(0), Some(&report), "");
+        let (outcome, _) = classify(Kind::Correctness, None, exited(0), &one(&report), "");
         assert_eq!(outcome, Outcome::Panicked);
     }
 
@@ -219,25 +250,39 @@ mod tests {
             (signalled(9), "", "Crashed"),
         ];
         for (ending, log, expected) in cases {
-            let (outcome, _) = classify(Kind::Correctness, None, ending, None, log);
+            let (outcome, _) = classify(Kind::Correctness, None, ending, &NONE, log);
             assert!(
                 format!("{outcome:?}").starts_with(expected),
                 "{log:?}: {outcome:?}"
             );
         }
-        let (outcome, _) = classify(Kind::Correctness, None, signalled(9), None, "");
-        assert_eq!(
-            outcome,
-            Outcome::Crashed {
-                how: "it was killed by signal 9".into()
-            }
+        let (outcome, _) = classify(Kind::Correctness, None, signalled(6), &NONE, "");
+        let Outcome::Crashed { how } = outcome else {
+            panic!("{outcome:?}")
+        };
+        assert!(
+            how.starts_with("it was killed by SIGABRT (signal 6): an abort"),
+            "{how}"
         );
+    }
+
+    #[test]
+    fn a_report_counts_only_from_a_process_that_exited_with_0_and_only_once() {
+        let report = Report::Finished { measurement: None };
+        let (outcome, _) = classify(Kind::Correctness, None, exited(101), &one(&report), "");
+        assert!(matches!(outcome, Outcome::Crashed { .. }), "{outcome:?}");
+        let twice = Received {
+            report: None,
+            tagged_lines: 2,
+        };
+        let (outcome, _) = classify(Kind::Correctness, None, exited(0), &twice, "");
+        assert!(matches!(outcome, Outcome::Crashed { .. }), "{outcome:?}");
     }
 
     #[test]
     fn a_time_out_wins_over_everything() {
         let report = Report::Finished { measurement: None };
-        let (outcome, _) = classify(Kind::Correctness, None, Ending::TimedOut, Some(&report), "");
+        let (outcome, _) = classify(Kind::Correctness, None, Ending::TimedOut, &one(&report), "");
         assert_eq!(outcome, Outcome::TimedOut);
     }
 }

@@ -15,7 +15,7 @@ use crate::classify::classify;
 use crate::protocol::{self, Report};
 use crate::runner::{self, Arguments, Trial, TrialResult};
 use crate::sites::BACKTRACE_FRAMES;
-use crate::spawn::{Traces, run_check};
+use crate::spawn::{TimeLimits, Traces, run_check};
 use crate::tooling::VERDICTS_DIR;
 use crate::verdict::{CheckName, Kind, Outcome, Verdict};
 use crate::{limits, os, report, source};
@@ -51,10 +51,11 @@ pub struct Exercise {
 /// Starts an [`Exercise`] for the calling crate, with its `budgets.toml` built in.
 ///
 /// Expands to [`Exercise::new`] with the crate's package name, its folder, and the text of
-/// `budgets.toml` in that folder, so it only compiles where that file exists. On Linux it also
-/// installs the run's guards before `main`, ahead of any constructor in the reader's crate: a
-/// deadline for the whole run, and an exit handler, so that code running before `main` can
-/// neither hang the run nor end it with a fake success.
+/// `budgets.toml` in that folder, so it only compiles where that file exists. On Linux, macOS
+/// and Windows it also installs the run's guards before `main`, ahead of any constructor in
+/// the reader's crate that does not ask for an earlier place: the check's secret is read
+/// there, and the grader gets a deadline, a watchdog process and an exit handler, so that
+/// such code can neither hang the run nor end it with a fake success.
 ///
 /// ```ignore
 /// fn main() {
@@ -71,6 +72,17 @@ macro_rules! exercise {
         #[cfg(target_os = "linux")]
         #[used]
         #[unsafe(link_section = ".init_array.00101")]
+        static GUARD_THE_RUN: extern "C" fn() = $crate::__private::guard_run;
+        // macOS runs these in link order, and the test crate's object comes first.
+        #[cfg(target_vendor = "apple")]
+        #[used]
+        #[unsafe(link_section = "__DATA,__mod_init_func")]
+        static GUARD_THE_RUN: extern "C" fn() = $crate::__private::guard_run;
+        // The C runtime runs `.CRT$XC*` in name order: XCT comes before the XCU that
+        // constructors (the `ctor` crate's) use.
+        #[cfg(windows)]
+        #[used]
+        #[unsafe(link_section = ".CRT$XCT")]
         static GUARD_THE_RUN: extern "C" fn() = $crate::__private::guard_run;
         $crate::Exercise::new(
             env!("CARGO_PKG_NAME"),
@@ -226,30 +238,48 @@ impl Exercise {
             }
         };
         let exercise = &self;
-        let bypass = source::bypass_warning(&self.crate_dir);
-        let bypass = bypass.as_deref();
+        let run_dir = run_dir(&self.package);
+        let time_limits = TimeLimits::new(limits::check_timeout());
+        let (run_dir_ref, limits_ref) = (&run_dir, &time_limits);
         let trials = self
             .checks
             .iter()
             .enumerate()
             .map(|(index, check)| Trial {
                 name: check.name.to_string(),
-                run: Box::new(move || exercise.grade(index)),
+                run: Box::new(move || exercise.grade(index, run_dir_ref, limits_ref)),
             })
             .collect();
         let parallel = limits::parallel_checks(arguments.threads());
-        let selected = self
+        let selected: Vec<String> = self
             .checks
             .iter()
-            .filter(|check| arguments.selects(&check.name.to_string()))
-            .count();
-        os::set_deadline(limits::run_deadline(selected, parallel).as_secs());
+            .map(|check| check.name.to_string())
+            .filter(|name| arguments.selects(name))
+            .collect();
+        if !arguments.lists() {
+            save_manifest(&selected);
+        }
+        os::set_deadline(limits::run_deadline(selected.len(), parallel).as_secs());
         // Blocks that bypass dhat matter most when every budget passes: say so at the end.
         let budgets_ran = self.checks.iter().any(|check| {
             check.name.kind == Kind::Budget && arguments.selects(&check.name.to_string())
         });
-        let notice = bypass.filter(|_| budgets_ran);
-        let code = runner::run(&arguments, trials, parallel, notice);
+        let mut warnings: Vec<String> = source::suspicious_names(&self.crate_dir)
+            .into_iter()
+            .collect();
+        warnings.extend(source::bypass_warning(&self.crate_dir).filter(|_| budgets_ran));
+        let notice = || {
+            let mut notes = warnings.clone();
+            notes.extend(report::runaway_note(
+                &time_limits.stopped(),
+                time_limits.full(),
+                &self.package,
+            ));
+            (!notes.is_empty()).then(|| notes.join("\n\n"))
+        };
+        let code = runner::run(&arguments, trials, parallel, &notice);
+        let _ = fs::remove_dir_all(&run_dir);
         match grading_changed {
             Some(warning) => {
                 eprintln!("\n{warning}");
@@ -291,17 +321,18 @@ impl Exercise {
     /// The child side: take the nonce, run one check with the harness's own panic handling,
     /// report, and exit.
     fn run_child(&self, name: &str) -> ! {
-        // The grader times this process; the run's deadline is the parent's.
-        os::set_deadline(0);
-        let Some(nonce) = protocol::receive_nonce() else {
+        if !os::has_nonce() {
             eprintln!("seek-and-destroy: this process is started by the grader; run `cargo test`");
             os::finish(2)
-        };
+        }
         let check = self
             .checks
             .iter()
             .find(|check| check.name.to_string() == name)
             .unwrap_or_else(|| panic!("no check named {name}"));
+        // The ceiling inside the allocator (for crates that install CheckAlloc) holds on
+        // every OS; the address-space limit is a second line where the system enforces it.
+        crate::capped::set_ceiling(limits::check_memory_bytes());
         if let Err(error) = os::limit_address_space(limits::check_memory_bytes()) {
             eprintln!("seek-and-destroy: could not cap this check's memory: {error}");
         }
@@ -313,13 +344,8 @@ impl Exercise {
             profile: &profile,
         };
         let report = self.catching_panics(|| (check.body)(&cx));
-        match protocol::send(&nonce, &report) {
-            Ok(()) => os::finish(0),
-            Err(error) => {
-                eprintln!("seek-and-destroy: could not report to the grader: {error}");
-                os::finish(2)
-            }
-        }
+        // The secret is unmasked only now, after the reader's code has run.
+        protocol::send(&report)
     }
 
     /// Runs `body`, turning a panic into a report that says where it was raised: in the
@@ -354,31 +380,40 @@ impl Exercise {
         }
     }
 
-    /// The parent side: run check `index` in a process of its own and judge what came back.
-    fn grade(&self, index: usize) -> TrialResult {
+    /// The parent side: run check `index` in a process of its own, with this run's files in
+    /// `run_dir`, and judge what came back.
+    fn grade(&self, index: usize, run_dir: &Path, time_limits: &TimeLimits) -> TrialResult {
         let check = &self.checks[index];
-        let traces = Traces::new(&output_dir(&self.package), &check.name.file_stem());
+        let stem = check.name.file_stem();
+        let traces = Traces::new(run_dir, &stem);
         let nonce = protocol::new_nonce();
-        let timeout = limits::check_timeout();
-        let ending = match run_check(&check.name.to_string(), &traces, &nonce, timeout) {
-            Ok(ending) => ending,
-            Err(error) => {
-                return TrialResult::failed(format!(
-                    "the grader could not start this check's process: {error}"
-                ));
-            }
-        };
+        let (ending, time_limit) =
+            match run_check(&check.name.to_string(), &traces, &nonce, time_limits) {
+                Ok(ended) => ended,
+                Err(error) => {
+                    return TrialResult::failed(format!(
+                        "the grader could not start this check's process: {error}"
+                    ));
+                }
+            };
         let log = fs::read_to_string(&traces.log).unwrap_or_default();
-        let (report, printed) = protocol::receive(&log, &nonce);
+        let _ = fs::remove_file(&traces.log);
+        let (received, printed) = protocol::receive(&log, &nonce);
         let budget = self.budget_of(check);
-        let (outcome, measurement) =
-            classify(check.name.kind, budget, ending, report.as_ref(), &printed);
+        let (outcome, measurement) = classify(check.name.kind, budget, ending, &received, &printed);
         self.save_verdict(&check.name, &outcome, measurement);
         if outcome == Outcome::Passed {
+            let _ = fs::remove_file(&traces.profile);
             let figures = budget
                 .zip(measurement.as_ref())
                 .map(|(budget, measured)| report::passing_figures(budget, measured));
             return TrialResult::passed(figures.unwrap_or_default() + &printed);
+        }
+        // The profile leaves this run's folder for one the reader can find again; the last
+        // run to save one wins.
+        let profile = output_dir(&self.package).join(format!("{stem}.dhat-heap.json"));
+        if fs::rename(&traces.profile, &profile).is_err() {
+            let _ = fs::remove_file(&profile);
         }
         let context = report::Context {
             package: &self.package,
@@ -386,10 +421,11 @@ impl Exercise {
             kind: check.name.kind,
             budget,
             measurement,
-            report: report.as_ref(),
+            report: received.report.as_ref(),
             printed: &printed,
-            profile: &traces.profile,
-            timeout,
+            profile: &profile,
+            timeout: time_limit,
+            full_timeout: time_limits.full(),
             memory_cap_mib: limits::check_memory_bytes() >> 20,
         };
         TrialResult::failed(report::failure(&outcome, &context))
@@ -468,6 +504,43 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "(a panic with a value that is not text)".to_owned())
+}
+
+/// The folder of this run's own files, under [`output_dir`]: `run-<pid>/`. Folders of runs
+/// whose process is gone are removed first.
+fn run_dir(package: &str) -> PathBuf {
+    let dir = output_dir(package);
+    if let Ok(entries) = fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let pid = name
+                .to_str()
+                .and_then(|n| n.strip_prefix("run-")?.parse().ok());
+            if pid.is_some_and(|pid| !os::process_exists(pid)) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let run = dir.join(format!("run-{}", std::process::id()));
+    if let Err(error) = fs::create_dir_all(&run) {
+        panic!("the grader could not create {}: {error}", run.display());
+    }
+    run
+}
+
+/// When tooling asked for verdicts: the list of the checks this run grades, one per line,
+/// written before any runs, so that a missing verdict shows.
+fn save_manifest(selected: &[String]) {
+    let Some(dir) = std::env::var_os(VERDICTS_DIR).map(PathBuf::from) else {
+        return;
+    };
+    let mut text = selected.join("\n");
+    text.push('\n');
+    let written =
+        fs::create_dir_all(&dir).and_then(|()| fs::write(dir.join(crate::tooling::MANIFEST), text));
+    if let Err(error) = written {
+        eprintln!("could not list the checks in {}: {error}", dir.display());
+    }
 }
 
 /// `target/seek-and-destroy/<package>/`, found from the test binary's own path.

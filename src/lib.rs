@@ -165,22 +165,41 @@
 //!   waits and reports, so checks can run in parallel and every figure is the same on every run.
 //! - **A child process also contains failures.** A panic fails only its own check, with its
 //!   message and place. A check that runs past 10 seconds (or `SEEK_AND_DESTROY_TIMEOUT_SECS`)
-//!   is stopped, with every process it started. A check may use 1 GiB of address space, and at
-//!   most four run at once, so a run takes at most 4 GiB (`SEEK_AND_DESTROY_MEMORY_MIB` lowers
-//!   that): a huge allocation fails with a message instead of taking the machine down.
-//! - **The code under test cannot write its own verdict.** A check's process reports through
-//!   one line on its standard output that carries a secret the grader hands it on standard
-//!   input, read before any of the reader's code runs; the secret is in no environment
-//!   variable, file or argument. A process that ends without that line, however it exits and
-//!   whatever it prints, did not pass. Panics are caught by the harness itself, which tells the
-//!   check's own assertions (a wrong answer) from the reader's panics by the file they come
-//!   from. A deadline covers the whole run, including code that runs before `main`.
+//!   is stopped, with every process it started: its process group (a Job Object on Windows)
+//!   and, on Linux, whatever left the group, which the grader adopts as a child subreaper and
+//!   kills. Once one check has been stopped, every other check of the run gets at most 1 s
+//!   more, and one note lists them all, so a function that never returns costs seconds, not
+//!   minutes. A check may use 1 GiB, and at most four run at once, so a run takes at most
+//!   4 GiB (`SEEK_AND_DESTROY_MEMORY_MIB` lowers that): a huge allocation fails with a message
+//!   instead of taking the machine down. The ceiling is `RLIMIT_AS` on Linux and, where the
+//!   checks install [`CheckAlloc`] instead of `dhat::Alloc`, a count inside the allocator that
+//!   holds on every OS.
+//! - **The code under test cannot write its own verdict by accident or by a shortcut.** A
+//!   check's process reports through one line on its standard output that carries a secret
+//!   the grader hands it on standard input. The run's guard, which [`exercise!`] places ahead
+//!   of the reader's constructors, reads it with one raw `read`, keeps it masked, and points
+//!   standard input at the null device; the secret is in no environment variable, file or
+//!   argument. The grader believes that line only from a process that exited with status 0,
+//!   and only if no other line carries the secret. Panics are caught by the harness itself,
+//!   which tells the check's own assertions (a wrong answer) from the reader's panics by the
+//!   file they come from. A deadline covers the whole run, including code that runs before
+//!   `main`, and a watchdog process holds it too, so that ignoring `SIGALRM`, stopping the
+//!   grader or killing it fails the run and leaves nothing running. Every run keeps its
+//!   files in a folder of its own, so runs of one chapter side by side never meet.
+//! - **What no in-process defence stops.** The reader's code runs inside the grader's
+//!   processes. In a check's process, code that reads the process's own memory
+//!   (`/proc/self/mem`, or `unsafe`) can unmask the secret and forge a report. In the
+//!   grader's process, a constructor with an earlier priority than the guard, `_exit(0)`,
+//!   `CommandExt::exec` or an `atexit` symbol of its own can end the run with status 0 and a
+//!   fake summary; that is why tools should count only the verdict files
+//!   ([`tooling::VERDICTS_DIR`]), one per listed check. The run warns when the reader's crate
+//!   names such means (`/proc/self/mem`, `link_section`, `init_array`, `exec`, `setsid`,
+//!   `process_group`, `fork`). The grader guards against mistakes and shortcuts, not against
+//!   deliberate attacks on itself.
 //! - **dhat sees only the global allocator.** Blocks taken straight from the operating
 //!   system's allocator (`std::alloc::System`, a hand-declared `malloc`) bypass it, and no
 //!   budget can see them. That is inherent to measuring in-process; the report warns when the
-//!   reader's crate uses `unsafe` or names the system allocator. Code in the same process can
-//!   also, with enough `unsafe`, read the grader's memory: the grader guards against mistakes
-//!   and shortcuts, not against deliberate attacks on itself.
+//!   reader's crate uses `unsafe` or names the system allocator.
 //! - **The optimiser can remove allocations.** The grader passes inputs and results through
 //!   [`std::hint::black_box`], and budgets are stated for the debug build that `cargo test`
 //!   uses; they hold in release too.
@@ -191,21 +210,25 @@
 //!   invisible, even when the work frees it. That is why a budget check's input is built by
 //!   `setup`, outside the measurement, and moved into `work`.
 //!
-//! Profiles, logs and results go under `target/seek-and-destroy/<package>/`, never into the
-//! source tree.
+//! Profiles, logs and results go under `target/seek-and-destroy/<package>/` (a run's own
+//! files in `run-<pid>/`, removed when it ends), never into the source tree.
 
 // The workspace's lints (see Cargo.toml), stated here so that they cover the toolkit but not
-// the book's listings, which are this package's examples. Two modules allow `unsafe`: `os.rs`
-// (the operating-system calls) and `timeline.rs` (a `GlobalAlloc` impl is an `unsafe impl`).
+// the book's listings, which are this package's examples. Three modules allow `unsafe`:
+// `os.rs` and `job.rs` (the operating-system calls) and `timeline.rs` (a `GlobalAlloc` impl is
+// an `unsafe impl`).
 #![deny(unsafe_code)]
 #![warn(missing_docs, unreachable_pub)]
 
 mod answer;
 mod budget;
+mod capped;
 mod classify;
 mod exercise;
 mod grading;
 mod inputs;
+#[cfg(windows)]
+mod job;
 mod limits;
 mod measure;
 mod os;
@@ -217,7 +240,9 @@ mod source;
 mod spawn;
 mod timeline;
 mod verdict;
+mod watchdog;
 
+pub use capped::CheckAlloc;
 pub use exercise::Exercise;
 pub use inputs::Xorshift;
 pub use measure::{Measurement, measure_memory};
@@ -233,9 +258,17 @@ pub mod tooling {
     pub use crate::limits::{MEMORY_MIB, TIMEOUT_SECS};
     pub use crate::verdict::{CheckName, Kind, Outcome, Verdict};
 
-    /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check. The
-    /// checks' own processes never see it.
+    /// Optional: a folder in which the grader leaves one JSON [`Verdict`] per check,
+    /// `<kind>.<name>.json`, and, before any check runs, [`MANIFEST`]. The checks' own
+    /// processes never see it.
+    ///
+    /// A tool that reads verdicts should believe a run only when every check the manifest
+    /// lists has its verdict: code that ends the grader's own process early (see the crate's
+    /// threat model) leaves verdicts missing, whatever the exit status says.
     pub const VERDICTS_DIR: &str = "SEEK_AND_DESTROY_VERDICTS";
+
+    /// The file in [`VERDICTS_DIR`] that lists the checks a run grades, one name per line.
+    pub const MANIFEST: &str = "checks.list";
 
     pub mod grading {
         //! Whether an exercise's grading files (`budgets.toml`, `tests/checks.rs`) still

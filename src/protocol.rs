@@ -2,13 +2,19 @@
 //! forge.
 //!
 //! The grader makes a random nonce for every check and writes it to the child's standard
-//! input. The child's harness reads it before any of the check's code runs, so stdin is empty
-//! by the time the reader's code could look, and the nonce is in no environment variable, file
-//! or argument. The harness's last act is one line on standard output, the nonce and then the
-//! [`Report`] as JSON. The grader believes only that line: a process that ends without it,
-//! whatever it printed or however it exited, did not finish its check.
-
-use std::io::{BufRead as _, Write as _};
+//! input. The run's guard reads it with one raw `read` before any constructor of the reader's
+//! crate runs, keeps it masked, and points standard input at the null device, so stdin holds
+//! nothing by the time the reader's code could look, and the nonce is in no environment
+//! variable, file or argument. The harness's last act is one line on standard output, the
+//! nonce and then the [`Report`] as JSON, followed at once by `_exit(0)`. The grader believes
+//! that line only from a process that exited with status 0, and only if it is the one line
+//! that carries the nonce: a second one means that something else wrote it.
+//!
+//! What no in-process defence stops: code in the check's own process can, with enough effort,
+//! read the whole process's memory (`/proc/self/mem`, or `unsafe`), unmask the nonce and write
+//! a report of its own, then end the process with status 0. The grader warns when the reader's
+//! crate names the means to do so; the workbook guards against mistakes and shortcuts, not a
+//! determined attack on the grader.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,40 +62,59 @@ pub(crate) fn new_nonce() -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// In the child, first thing: the nonce the grader wrote to standard input.
-pub(crate) fn receive_nonce() -> Option<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).ok()?;
-    let nonce = line.trim();
-    (!nonce.is_empty()).then(|| nonce.to_owned())
+/// In the child, last thing: the report line, then the end of the process, with status 0.
+pub(crate) fn send(report: &Report) -> ! {
+    let json = serde_json::to_string(report).unwrap_or_default();
+    let mut nonce = crate::os::take_nonce().unwrap_or_default();
+    let mut line = Vec::with_capacity(MARK.len() + nonce.len() + json.len() + 3);
+    line.push(b'\n');
+    line.extend_from_slice(MARK.as_bytes());
+    line.extend_from_slice(&nonce);
+    crate::os::wipe(&mut nonce);
+    line.push(b' ');
+    line.extend_from_slice(json.as_bytes());
+    line.push(b'\n');
+    crate::os::report_and_leave(line)
 }
 
-/// In the child, last thing: the report line.
-pub(crate) fn send(nonce: &str, report: &Report) -> std::io::Result<()> {
-    let json = serde_json::to_string(report).map_err(std::io::Error::other)?;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "\n{MARK}{nonce} {json}")?;
-    out.flush()
+/// What the grader found in a check's log.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Received {
+    /// The report, if exactly one line carried the nonce and it parsed.
+    pub report: Option<Report>,
+    /// How many lines carried the nonce: more than one means tampering.
+    pub tagged_lines: usize,
 }
 
 /// In the grader: the report that carries `nonce`, if the log has one, and the log without
 /// it: what the check's code printed.
-pub(crate) fn receive(log: &str, nonce: &str) -> (Option<Report>, String) {
+pub(crate) fn receive(log: &str, nonce: &str) -> (Received, String) {
     let tag = format!("{MARK}{nonce} ");
     let mut report = None;
+    let mut tagged_lines = 0;
     let mut printed = Vec::new();
     for line in log.lines() {
         match line.strip_prefix(&tag) {
-            Some(json) if report.is_none() => report = serde_json::from_str(json).ok(),
-            _ => printed.push(line),
+            Some(json) => {
+                tagged_lines += 1;
+                report = serde_json::from_str(json).ok();
+            }
+            None => printed.push(line),
         }
+    }
+    if tagged_lines > 1 {
+        report = None;
     }
     // The harness starts its line with a newline, in case the check's output did not end
     // with one; that blank line is the harness's, not the reader's.
     if report.is_some() && printed.last().is_some_and(|line| line.is_empty()) {
         printed.pop();
     }
-    (report, printed.join("\n"))
+    let received = Received {
+        report,
+        tagged_lines,
+    };
+    (received, printed.join("\n"))
 }
 
 #[cfg(test)]
@@ -110,12 +135,20 @@ mod tests {
         let forged = r#"{"ended":"finished","measurement":null}"#;
         let log =
             format!("hello\n{MARK}0000 {forged}\ntest result: ok. 1 passed\n\n{MARK}abcd {json}\n");
-        let (report, printed) = receive(&log, "abcd");
-        assert_eq!(report, Some(real));
+        let (received, printed) = receive(&log, "abcd");
+        assert_eq!(received.report, Some(real));
         assert_eq!(
             printed,
             format!("hello\n{MARK}0000 {forged}\ntest result: ok. 1 passed")
         );
-        assert_eq!(receive(&log, "ffff").0, None);
+        assert_eq!(receive(&log, "ffff").0.report, None);
+    }
+
+    #[test]
+    fn two_lines_with_the_nonce_are_tampering() {
+        let json = r#"{"ended":"finished","measurement":null}"#;
+        let log = format!("{MARK}abcd {json}\n\n{MARK}abcd {json}\n");
+        let (received, _) = receive(&log, "abcd");
+        assert_eq!((received.report, received.tagged_lines), (None, 2));
     }
 }

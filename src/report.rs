@@ -12,6 +12,8 @@ use crate::protocol::Report;
 use crate::sites::{BACKTRACE_FRAMES, Sites, top_sites};
 use crate::verdict::{Kind, Outcome};
 
+/// The size of the buffer std gives standard output on the first print.
+const STDOUT_BUFFER_BYTES: u64 = 1024;
 /// How many allocation sites a report lists.
 const TOP_SITES: usize = 5;
 /// How many lines of a check's output a report quotes.
@@ -32,7 +34,10 @@ pub(crate) struct Context<'a> {
     /// What the check's process printed, the harness's report line taken out.
     pub printed: &'a str,
     pub profile: &'a Path,
+    /// The time this check had: the full limit, or less once another check had run out.
     pub timeout: Duration,
+    /// The time limit of a check.
+    pub full_timeout: Duration,
     pub memory_cap_mib: u64,
 }
 
@@ -70,15 +75,24 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
              case, or a very large array in a local variable (chapter 3: such data belongs on \
              the heap).\n",
         ),
+        Outcome::TimedOut if cx.timeout < cx.full_timeout => {
+            let _ = writeln!(
+                text,
+                "stopped after {}: another check of this run had already run past the {} s \
+                 limit, so each check still running got {} more. Its process and everything \
+                 it started were killed (the note after the failures lists every check stopped).",
+                seconds(cx.timeout),
+                cx.full_timeout.as_secs(),
+                seconds(crate::spawn::AFTER_A_RUNAWAY),
+            );
+        }
         Outcome::TimedOut => {
             let _ = writeln!(
                 text,
                 "stopped after {} s: the check did not finish in time, and its process and \
-                 everything it started were killed.\n\
-                 Look for a loop that never ends, or work that grows much faster than its input.\n\
-                 (A slow machine can raise the limit: {TIMEOUT_SECS}=30 cargo test -p {}.)",
+                 everything it started were killed (the note after the failures lists every \
+                 check stopped).",
                 cx.timeout.as_secs(),
-                cx.package,
             );
         }
         Outcome::AllocationFailed => {
@@ -119,6 +133,49 @@ fn stuck(package: &str, hint: &str) -> String {
         "Stuck? Read \"{hint}\": `cargo xtask hint {chapter}{which}` prints it here, and the \
          exercise of chapter {chapter} has it (`cargo xtask serve --open` opens the book)."
     )
+}
+
+fn seconds(time: Duration) -> String {
+    format!("{:.1} s", time.as_secs_f64())
+}
+
+/// The one note of a run in which checks ran out of time: which ones, and what to look for.
+pub(crate) fn runaway_note(
+    stopped: &[(String, Duration)],
+    full: Duration,
+    package: &str,
+) -> Option<String> {
+    if stopped.is_empty() {
+        return None;
+    }
+    let (at_full, cut): (Vec<_>, Vec<_>) = stopped.iter().partition(|(_, limit)| *limit >= full);
+    let names = |list: &[&(String, Duration)]| {
+        list.iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut note = format!(
+        "note: {} never finished. {} ran past the {} s limit",
+        crate::measure::count(stopped.len() as u64, "check"),
+        names(&at_full),
+        full.as_secs()
+    );
+    if !cut.is_empty() {
+        let _ = write!(
+            note,
+            "; then {} {} stopped after at most {} each, to spare you the wait",
+            names(&cut),
+            if cut.len() == 1 { "was" } else { "were" },
+            seconds(crate::spawn::AFTER_A_RUNAWAY)
+        );
+    }
+    let _ = write!(
+        note,
+        ". Look for a loop that never ends, or work that grows much faster than its input. \
+         (A slow machine can raise the limit: {TIMEOUT_SECS}=30 cargo test -p {package}.)"
+    );
+    Some(note)
 }
 
 fn wrong(text: &mut String, cx: &Context) {
@@ -245,6 +302,24 @@ fn over_budget(text: &mut String, cx: &Context) {
     let leaks = budget
         .limit(Figure::LiveBytes)
         .is_some_and(|limit| measured.live_bytes > limit.max);
+    if leaks && !cx.printed.trim().is_empty() {
+        let stdout_buffer = found.as_ref().is_some_and(|found| {
+            found
+                .still_live()
+                .iter()
+                .any(|site| site.live_bytes == STDOUT_BUFFER_BYTES)
+        }) || measured.live_bytes == STDOUT_BUFFER_BYTES;
+        if stdout_buffer {
+            let _ = writeln!(
+                text,
+                "\nThe check printed to standard output, and {STDOUT_BUFFER_BYTES} of the bytes \
+                 still live are most likely std's buffer for it: the first `println!` of a \
+                 process allocates it and keeps it to the end. It is no leak of your code's, but \
+                 the budget counts it: remove the print (`eprintln!` has no buffer) and run \
+                 again."
+            );
+        }
+    }
     if leaks && let Some(found) = &found {
         let live = found.still_live();
         if !live.is_empty() {
@@ -322,6 +397,7 @@ mod tests {
             printed,
             profile: Path::new("/nowhere/p.json"),
             timeout: Duration::from_secs(10),
+            full_timeout: Duration::from_secs(10),
             memory_cap_mib: 1024,
         }
     }
@@ -342,6 +418,25 @@ mod tests {
             "the check's process ended before it could report: it exited with code 3.\n\n\
              What the check's process printed (as is):\n    │ test result: ok. 9 passed\n"
         );
+    }
+
+    #[test]
+    fn one_note_lists_every_check_stopped() {
+        let full = Duration::from_secs(10);
+        let stopped = [
+            ("budget::a".to_owned(), full),
+            ("budget::b".to_owned(), Duration::from_millis(1000)),
+            ("correctness::c".to_owned(), Duration::from_millis(900)),
+        ];
+        let note = runaway_note(&stopped, full, "chapter-1").unwrap();
+        assert!(
+            note.starts_with(
+                "note: 3 checks never finished. budget::a ran past the 10 s limit; then \
+                 budget::b, correctness::c were stopped after at most 1.0 s each"
+            ),
+            "{note}"
+        );
+        assert_eq!(runaway_note(&[], full, "chapter-1"), None);
     }
 
     #[test]

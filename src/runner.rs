@@ -132,6 +132,11 @@ impl Arguments {
             && !self.skip.iter().any(matches)
     }
 
+    /// Whether the command line asks for the list of checks rather than a run.
+    pub(crate) fn lists(&self) -> bool {
+        self.list
+    }
+
     /// How many checks the command line asks to run at once.
     pub(crate) fn threads(&self) -> usize {
         self.threads
@@ -146,12 +151,13 @@ impl Arguments {
 /// output, and returns the process exit code: 0 if every trial passed, 101 (libtest's code)
 /// otherwise.
 ///
-/// `notice`, if any, is printed before the summary line, whether the trials passed or not.
+/// `notice` is asked once every trial has run; what it returns is printed before the summary
+/// line, whether the trials passed or not.
 pub(crate) fn run(
     args: &Arguments,
     trials: Vec<Trial>,
     parallel: usize,
-    notice: Option<&str>,
+    notice: &dyn Fn() -> Option<String>,
 ) -> i32 {
     run_into(
         args,
@@ -167,7 +173,7 @@ fn run_into(
     args: &Arguments,
     trials: Vec<Trial>,
     parallel: usize,
-    notice: Option<&str>,
+    notice: &dyn Fn() -> Option<String>,
     out: &Mutex<impl std::io::Write + Send>,
 ) -> i32 {
     // The report matters more than a closed pipe: write errors are ignored throughout.
@@ -240,7 +246,7 @@ fn run_into(
             print(format_args!("    {name}\n"));
         }
     }
-    if let Some(notice) = notice {
+    if let Some(notice) = notice() {
         print(format_args!("\n{notice}\n"));
     }
     let failed = failures.len();
@@ -304,7 +310,7 @@ mod tests {
             })
             .collect();
         let out = Mutex::new(Vec::new());
-        let code = run_into(&parse(args).unwrap(), trials, 1, None, &out);
+        let code = run_into(&parse(args).unwrap(), trials, 1, &|| None, &out);
         let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
         // The time is the machine's.
         let text = match text.find("finished in ") {

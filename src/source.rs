@@ -101,6 +101,62 @@ pub(crate) fn bypass_warning(crate_dir: &Path) -> Option<String> {
     ))
 }
 
+/// Names in the reader's code that point at an attack on the grader rather than at a
+/// solution: reading the process's memory, code that runs before `main`, or processes that
+/// leave the check's process group or replace the process.
+const SUSPICIOUS_WORDS: [&str; 8] = [
+    "link_section",
+    "init_array",
+    "exec",
+    "execv",
+    "pre_exec",
+    "setsid",
+    "process_group",
+    "fork",
+];
+
+/// A warning when the reader's crate names what it would take to tamper with the grader
+/// (see [`SUSPICIOUS_WORDS`], and `/proc/self/mem`).
+pub(crate) fn suspicious_names(crate_dir: &Path) -> Option<String> {
+    let mut found = Vec::new();
+    for path in rust_files(&crate_dir.join("src")) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let code = without_line_comments(&text);
+        let relative = path
+            .strip_prefix(crate_dir)
+            .map_or_else(|_| path.display().to_string(), join_path);
+        let mut names: Vec<String> = SUSPICIOUS_WORDS
+            .iter()
+            .filter(|word| has_word(&code, word))
+            .map(|word| format!("`{word}`"))
+            .collect();
+        if code.contains("/proc/self/mem") {
+            names.push("`/proc/self/mem`".to_owned());
+        }
+        if !names.is_empty() {
+            found.push(format!("{relative} names {}", names.join(", ")));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "warning: {}. No exercise needs these: they read the grader's memory, run code before \
+         main, or start processes that leave the check, and a check that passes with them \
+         proves nothing.",
+        found.join("; ")
+    ))
+}
+
+fn without_line_comments(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
@@ -248,5 +304,24 @@ mod tests {
         assert_eq!(at("/w"), "exercises/chapter-1/src/lib.rs:18:18");
         assert_eq!(at("/w/exercises/chapter-1"), "src/lib.rs:18:18");
         assert_eq!(at("/elsewhere"), "src/lib.rs:18:18");
+    }
+
+    #[test]
+    fn names_that_attack_the_grader_are_found_outside_comments() {
+        let dir = std::env::temp_dir().join(format!("sd-suspicious-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::write(
+            dir.join("src/lib.rs"),
+            "// exec in a comment\nfn f() { let _ = std::fs::read(\"/proc/self/mem\"); }\n",
+        )
+        .unwrap();
+        let warning = suspicious_names(&dir).unwrap();
+        assert!(
+            warning.starts_with("warning: src/lib.rs names `/proc/self/mem`."),
+            "{warning}"
+        );
+        std::fs::write(dir.join("src/lib.rs"), "fn executive() {}\n").unwrap();
+        assert_eq!(suspicious_names(&dir), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

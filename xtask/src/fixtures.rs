@@ -13,11 +13,14 @@ use crate::process::cargo_test;
 
 const MISBEHAVING: &str = "misbehaving-reader";
 const CONSTRUCTOR: &str = "constructor-reader";
+const HOSTILE: &str = "hostile-reader";
 
 /// Every problem found; empty when the grader handled every fixture as it must.
 pub(crate) fn grader_survives_misbehaviour(root: &Path) -> anyhow::Result<Vec<String>> {
     let mut problems = misbehaving(root)?;
     problems.extend(constructor(root)?);
+    problems.extend(hostile(root)?);
+    problems.extend(two_runs_at_once(root)?);
     problems.extend(release_names_sites(root)?);
     problems.extend(nextest_runs_the_checks(root)?);
     Ok(problems)
@@ -35,9 +38,13 @@ fn expected_endings() -> Vec<(&'static str, Outcome)> {
         // The code under test cannot write its verdict: not through any file or variable it
         // can find, nor with a guessed report line, nor from a panic hook.
         ("correctness::forged_verdict", crashed.clone()),
-        ("correctness::panic_hook_exits", crashed),
+        ("correctness::panic_hook_exits", crashed.clone()),
         // A time-out kills the process group: checked below by the grandchild's pid.
         ("correctness::spawned_and_hung", Outcome::TimedOut),
+        // It passes, but the process it started outside its group must die with it.
+        ("correctness::left_its_group", Outcome::Passed),
+        // The secret is nowhere in the check's memory as text.
+        ("correctness::read_its_own_memory", crashed.clone()),
         ("budget::fits", Outcome::Passed),
         ("budget::panics", Outcome::Panicked),
         ("budget::hangs", Outcome::TimedOut),
@@ -71,11 +78,14 @@ fn same_ending(a: &Outcome, b: &Outcome) -> bool {
 
 fn misbehaving(root: &Path) -> anyhow::Result<Vec<String>> {
     let pid_file = root.join("target/xtask/grandchild.pid");
+    let escapee_file = root.join("target/xtask/escapee.pid");
     let _ = std::fs::remove_file(&pid_file);
+    let _ = std::fs::remove_file(&escapee_file);
     let mut command = cargo_test(root, MISBEHAVING);
     command
         .env(TIMEOUT_SECS, "2")
-        .env("FIXTURE_GRANDCHILD_PID", &pid_file);
+        .env("FIXTURE_GRANDCHILD_PID", &pid_file)
+        .env("FIXTURE_ESCAPEE_PID", &escapee_file);
     let run = verdicts_of(command, &verdicts_dir(root, MISBEHAVING, "fixture"))?;
     let expected = expected_endings();
     let mut problems = Vec::new();
@@ -129,7 +139,14 @@ fn misbehaving(root: &Path) -> anyhow::Result<Vec<String>> {
     if !run.printed.contains("src/nested/deeper/site.rs:") {
         problem("the site in a nested module is not named".into());
     }
+    if !run
+        .printed
+        .contains("names `process_group`, `/proc/self/mem`")
+    {
+        problem("the run does not warn about names that attack the grader".into());
+    }
     problems.extend(grandchild_survivor(&pid_file));
+    problems.extend(grandchild_survivor(&escapee_file));
     if problems.is_empty() {
         println!(
             "{MISBEHAVING}: the grader ended all {} checks as expected: no verdict forged, no \
@@ -183,6 +200,7 @@ fn constructor(root: &Path) -> anyhow::Result<Vec<String>> {
     for (mode, says) in [
         ("fake", "the process ended before the grader could finish"),
         ("hang", "the run passed its deadline"),
+        ("steal", "ended the process in the middle of the check"),
     ] {
         let start = Instant::now();
         let output = cargo_test(root, CONSTRUCTOR)
@@ -203,6 +221,94 @@ fn constructor(root: &Path) -> anyhow::Result<Vec<String>> {
         println!("{CONSTRUCTOR}: code before main can neither fake a pass nor hang the run");
     }
     Ok(problems)
+}
+
+/// Attacks on the grader's own process: each run must fail with its message, in time, and
+/// leave the check's process dead (Linux: the fixture's attacks use `/proc` and signals).
+fn hostile(root: &Path) -> anyhow::Result<Vec<String>> {
+    if !cfg!(target_os = "linux") {
+        return Ok(Vec::new());
+    }
+    let mut problems = Vec::new();
+    let pid_file = root.join("target/xtask/hostile.pid");
+    for (attack, says) in [
+        (
+            "kill_grader",
+            "the grader's process died while correctness::attack ran",
+        ),
+        (
+            "stop_grader",
+            "the grader stopped answering while correctness::attack ran",
+        ),
+        ("ignore_alarm", "the run passed its deadline"),
+    ] {
+        let _ = std::fs::remove_file(&pid_file);
+        let start = Instant::now();
+        let output = cargo_test(root, HOSTILE)
+            .env("FIXTURE_ATTACK", attack)
+            .env("FIXTURE_PID", &pid_file)
+            .env(TIMEOUT_SECS, "2")
+            .output()?;
+        let took = start.elapsed();
+        let printed = crate::process::printed(&output);
+        if output.status.success() || !printed.contains(says) || took > Duration::from_secs(20) {
+            problems.push(format!(
+                "{HOSTILE}: `{attack}` should fail the run with \"{says}\" within 20 s, but it \
+                 ended {} after {took:.1?}:\n{printed}",
+                output.status
+            ));
+        }
+        if pid_file.exists() {
+            problems.extend(grandchild_survivor(&pid_file));
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "{HOSTILE}: a check that kills or stops the grader, and a constructor that switches \
+             off its alarm, each fail the run and leave nothing running"
+        );
+    }
+    Ok(problems)
+}
+
+/// Two runs of the same chapter at once give the verdicts of one run alone.
+fn two_runs_at_once(root: &Path) -> anyhow::Result<Vec<String>> {
+    let build = cargo_test(root, "chapter-3")
+        .args(["--features", "solution", "--no-run"])
+        .output()?;
+    anyhow::ensure!(build.status.success(), "chapter-3 does not build");
+    let run = || {
+        let mut command = cargo_test(root, "chapter-3");
+        command.args(["--features", "solution"]);
+        verdicts_of(command, &verdicts_dir(root, "chapter-3", "at-once"))
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let first = scope.spawn(run);
+        let second = scope.spawn(run);
+        (first.join(), second.join())
+    });
+    let (Ok(first), Ok(second)) = (first, second) else {
+        anyhow::bail!("a run of chapter-3 panicked");
+    };
+    let (first, second) = (first?, second?);
+    let outcomes = |run: &crate::grade::Run| -> Vec<(String, Outcome)> {
+        run.verdicts
+            .iter()
+            .map(|v| (v.check.clone(), v.outcome.clone()))
+            .collect()
+    };
+    if first.passed && second.passed && outcomes(&first) == outcomes(&second) {
+        println!(
+            "chapter-3: two runs at once both pass, with the same {} verdicts",
+            first.verdicts.len()
+        );
+        Ok(Vec::new())
+    } else {
+        Ok(vec![format!(
+            "chapter-3: two runs at once disagree:\n{}\n---\n{}",
+            first.printed, second.printed
+        )])
+    }
 }
 
 /// Release builds keep line tables, so a report still names the reader's lines.

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context as _;
-use seek_and_destroy::tooling::{Budgets, CheckName, Figure, Kind, Outcome, VERDICTS_DIR, Verdict};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use seek_and_destroy::tooling::{
+    Budgets, CheckName, Figure, Kind, MANIFEST, Outcome, VERDICTS_DIR, Verdict,
+};
 
 use crate::process::cargo_test;
 use crate::workbook::{self, Chapter};
@@ -63,30 +67,73 @@ fn test_command(root: &Path, package: &str, code: Code) -> Command {
     command
 }
 
-/// Runs a `cargo test` command with the grader's verdicts going to `dir`, and collects them.
+/// Runs a `cargo test` command with the grader's verdicts going to a folder of this call's
+/// own under `dir` (so that runs of the same chapter at once never share one), and collects
+/// them.
+///
+/// The run counts as passed only if cargo says so *and* the grader listed the checks it
+/// grades and wrote a passing verdict for each: code that ends the grader's process early can
+/// fake an exit status, not the verdicts of checks that never ran.
 pub(crate) fn verdicts_of(mut command: Command, dir: &Path) -> anyhow::Result<Run> {
-    let _ = std::fs::remove_dir_all(dir);
-    command.env(VERDICTS_DIR, dir);
+    let own = private_verdicts_dir(dir);
+    let _ = std::fs::remove_dir_all(&own);
+    command.env(VERDICTS_DIR, &own);
     let output = command.output().context("starting cargo test")?;
-    let printed = crate::process::printed(&output);
-    Ok(Run {
-        passed: output.status.success(),
-        verdicts: read_verdicts(dir)?,
-        printed,
-    })
+    collect_run(
+        &own,
+        output.status.success(),
+        crate::process::printed(&output),
+    )
 }
 
-/// The verdicts the grader left in `dir`, sorted by check.
-pub(crate) fn read_verdicts(dir: &Path) -> anyhow::Result<Vec<Verdict>> {
+/// A folder of this call's own under `dir`, so that runs of the same chapter at once (watch
+/// in one terminal, `progress` in another) never share one.
+pub(crate) fn private_verdicts_dir(dir: &Path) -> PathBuf {
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    dir.join(format!(
+        "{}-{}",
+        std::process::id(),
+        CALLS.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// The run whose grader wrote its verdicts into `own` (then removed), given whether cargo
+/// said it succeeded and what it printed.
+pub(crate) fn collect_run(
+    own: &Path,
+    cargo_succeeded: bool,
+    mut printed: String,
+) -> anyhow::Result<Run> {
     let mut verdicts = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
+    if let Ok(entries) = std::fs::read_dir(own) {
         for entry in entries {
-            let text = std::fs::read_to_string(entry?.path())?;
-            verdicts.push(serde_json::from_str::<Verdict>(&text)?);
+            let path = entry?.path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                let text = std::fs::read_to_string(&path)?;
+                verdicts.push(serde_json::from_str::<Verdict>(&text)?);
+            }
         }
     }
+    let listed = std::fs::read_to_string(own.join(MANIFEST)).ok();
+    let _ = std::fs::remove_dir_all(own);
     verdicts.sort_by(|a, b| a.check.cmp(&b.check));
-    Ok(verdicts)
+    let complete = listed.as_deref().is_some_and(|listed| {
+        let listed: BTreeSet<&str> = listed.lines().filter(|l| !l.is_empty()).collect();
+        let judged: BTreeSet<&str> = verdicts.iter().map(|v| v.check.as_str()).collect();
+        listed == judged
+    });
+    let all_passed = verdicts.iter().all(|v| v.outcome == Outcome::Passed);
+    if cargo_succeeded && !complete && listed.is_some() {
+        printed.push_str(
+            "\nxtask: cargo test succeeded, but the grader did not judge every check it listed, \
+             so the run does not count as passed.\n",
+        );
+    }
+    Ok(Run {
+        passed: cargo_succeeded && complete && all_passed,
+        verdicts,
+        printed,
+    })
 }
 
 pub(crate) fn verdicts_dir(root: &Path, package: &str, label: &str) -> PathBuf {

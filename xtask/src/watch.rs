@@ -108,6 +108,8 @@ struct Save {
 struct Running {
     save: Save,
     child: Child,
+    /// This run's own verdicts folder, so that another run at once never shares it.
+    verdicts: PathBuf,
     log: PathBuf,
     started: Instant,
 }
@@ -278,7 +280,7 @@ fn start(root: &Path, chapter: &Chapter, save: Save) -> anyhow::Result<Running> 
     let log = dir.join(format!("{package}.log"));
     let file = std::fs::File::create(&log)
         .with_context(|| format!("Failed to create {}", log.display()))?;
-    let verdicts = grade::verdicts_dir(root, &package, "starter");
+    let verdicts = grade::private_verdicts_dir(&grade::verdicts_dir(root, &package, "starter"));
     let _ = std::fs::remove_dir_all(&verdicts);
     let mut command = crate::process::cargo_test(root, &package);
     command
@@ -294,6 +296,7 @@ fn start(root: &Path, chapter: &Chapter, save: Save) -> anyhow::Result<Running> 
     Ok(Running {
         save,
         child,
+        verdicts,
         log,
         started: Instant::now(),
     })
@@ -327,6 +330,7 @@ fn finish(
     let Running {
         save,
         mut child,
+        verdicts,
         log,
         started,
     } = done;
@@ -335,12 +339,11 @@ fn finish(
         .iter()
         .find(|c| c.number == save.number)
         .expect("only watched chapters are checked");
-    let package = chapter.package();
-    let run = grade::Run {
-        passed: status.success(),
-        verdicts: grade::read_verdicts(&grade::verdicts_dir(root, &package, "starter"))?,
-        printed: std::fs::read_to_string(&log).unwrap_or_default(),
-    };
+    let run = grade::collect_run(
+        &verdicts,
+        status.success(),
+        std::fs::read_to_string(&log).unwrap_or_default(),
+    )?;
     let state = progress::classify(&run, &chapter.budgets(root)?);
     checked.insert(save.number, save.content);
     show(
