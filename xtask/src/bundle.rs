@@ -25,8 +25,7 @@ pub(crate) const ARCHIVE: &str = "target/seek-and-destroy-offline.tar.gz";
 /// Makes the archive, and with `verify` tests it offline.
 pub(crate) fn bundle(root: &Path, verify: bool) -> anyhow::Result<()> {
     let start = Instant::now();
-    let tools = book::ensure_tools()?;
-    book::build(root, &tools)?;
+    book::build(root)?;
 
     let staging_parent = root.join("target/bundle");
     let staging = staging_parent.join(NAME);
