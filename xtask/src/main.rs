@@ -43,9 +43,10 @@ cargo xtask <command>
   browser             build the book and read every page in headless Chromium (installing
                       Chromium and playwright-core if needed); screenshots in target/browser/
   bench [--runs N] [--quick]
-                      measure edit→verdict, check, cold-build and book-build times, and
-                      the determinism of every figure (N runs, default 20; --quick: only
-                      edit→verdict and one check per starter)
+                      measure edit→verdict (and its ratio to a plain crate), check,
+                      cold-build and book-build times, and the determinism of every figure
+                      (N runs, default 20; --quick: only edit→verdict and one check per
+                      starter)
 
 For readers and workshops:
   progress            check every written chapter: solved, over budget (with its worst
