@@ -1,11 +1,13 @@
 //! `cargo xtask bench`: the figures the workbook promises its readers, measured.
 //!
-//! - edit→verdict: a one-line change to chapter 1's starter, then `cargo test -p chapter-1`;
+//! - edit→verdict: a one-line change to chapter 1's starter, then `cargo test -p chapter-1`,
+//!   and the same for `plain-chapter-1`, the same file under plain `#[test]`s, with their
+//!   ratio;
 //! - one budget check on each starter, run alone;
 //! - a cold `cargo test -p chapter-1` in an empty target folder (dependencies fetched);
 //! - determinism: every chapter's figures, run after run, debug and release, serial and
 //!   parallel, starter and solution;
-//! - `mdbook build`.
+//! - the book's build and its checks.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,11 +31,19 @@ pub(crate) fn bench(root: &Path, runs: usize, quick: bool) -> anyhow::Result<()>
         .first()
         .ok_or_else(|| anyhow::anyhow!("no chapter is written"))?;
 
-    let times = edit_to_verdict(root, &first.package(), runs)?;
+    let (times, plain) = edit_to_verdict(root, &first.package(), runs)?;
     rows.push(row(
         &format!("edit→verdict, cargo test -p {}", first.package()),
         &times,
     ));
+    rows.push(row(&format!("edit→verdict, cargo test -p {PLAIN}"), &plain));
+    let ratio = median(&times).as_secs_f64() / median(&plain).as_secs_f64();
+    let line = format!(
+        "| edit→verdict, {} against {PLAIN} (paired, medians) | {ratio:.2}× |",
+        first.package()
+    );
+    println!("{line}");
+    rows.push(line);
 
     for chapter in &chapters {
         for budget in chapter.budgets(root)?.checks {
@@ -74,13 +84,12 @@ pub(crate) fn bench(root: &Path, runs: usize, quick: bool) -> anyhow::Result<()>
         ));
     }
 
-    let tools = crate::book::ensure_tools()?;
     let times = repeat(runs.min(5), || {
         let start = Instant::now();
-        crate::book::build(root, &tools)?;
+        crate::book::build(root)?;
         Ok(start.elapsed())
     })?;
-    rows.push(row("xtask book (mdbook build and its checks)", &times));
+    rows.push(row("xtask book (the build and its checks)", &times));
     print_rows(rows)
 }
 
@@ -99,10 +108,16 @@ fn repeat(
     (0..runs.max(1)).map(|_| once()).collect()
 }
 
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted[sorted.len() / 2]
+}
+
 fn row(what: &str, times: &[Duration]) -> String {
     let mut sorted = times.to_vec();
     sorted.sort();
-    let median = sorted[sorted.len() / 2];
+    let median = median(times);
     let line = format!(
         "| {what} | {:.2} s ({:.2}–{:.2} s, {} runs) |",
         median.as_secs_f64(),
@@ -114,21 +129,45 @@ fn row(what: &str, times: &[Duration]) -> String {
     line
 }
 
-/// Times `cargo test -p package` after a one-line change to its `src/lib.rs`, `runs` times.
-fn edit_to_verdict(root: &Path, package: &str, runs: usize) -> anyhow::Result<Vec<Duration>> {
+/// A crate of chapter 1's shape without dhat: the same `src/lib.rs` (the very file), the same
+/// eleven checks as plain `#[test]`s. Its edit→verdict is the floor the workbook aims near.
+const PLAIN: &str = "plain-chapter-1";
+
+/// Times `cargo test -p package`, and `cargo test -p plain-chapter-1`, after each of `runs`
+/// one-line changes to the package's `src/lib.rs`, which the plain crate also builds. Each
+/// edit is timed in both crates, in alternating order, so both see the same load.
+fn edit_to_verdict(
+    root: &Path,
+    package: &str,
+    runs: usize,
+) -> anyhow::Result<(Vec<Duration>, Vec<Duration>)> {
     let lib = root.join("exercises").join(package).join("src/lib.rs");
     let original = std::fs::read_to_string(&lib)?;
-    cargo_test(root, package).arg("--no-run").output()?;
+    for warm in [package, PLAIN] {
+        cargo_test(root, warm).arg("--no-run").output()?;
+    }
+    let timed = |crate_name: &str| -> anyhow::Result<Duration> {
+        let start = Instant::now();
+        cargo_test(root, crate_name).output()?;
+        Ok(start.elapsed())
+    };
     let mut edit = 0;
+    let mut plain = Vec::new();
     let times = repeat(runs, || {
         edit += 1;
         std::fs::write(&lib, format!("{original}// edit {edit}\n"))?;
-        let start = Instant::now();
-        cargo_test(root, package).output()?;
-        Ok(start.elapsed())
+        // The plain crate's build reads the same file: one edit, two rebuilds.
+        if edit % 2 == 0 {
+            plain.push(timed(PLAIN)?);
+            timed(package)
+        } else {
+            let time = timed(package)?;
+            plain.push(timed(PLAIN)?);
+            Ok(time)
+        }
     });
     std::fs::write(&lib, &original)?;
-    times
+    Ok((times?, plain))
 }
 
 /// Runs a chapter's checks `runs` times for each combination, and says whether every run of

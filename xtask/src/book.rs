@@ -1,269 +1,44 @@
-//! The book: the pinned mdbook tools, building, checking and serving.
+//! The book: built with mdBook 0.4.52 and mdbook-admonish 1.20.0, both linked into this xtask
+//! as libraries, then checked.
 //!
-//! Both tools are pinned exactly, mdbook 0.4.52 and mdbook-admonish 1.20.0: admonish 1.20
-//! fails under mdbook 0.5, and `theme/mdbook-admonish.css` (with `assets_version` in
-//! book.toml) belongs to its version; after changing a pin, rerun
-//! `mdbook-admonish install --css-dir theme .` with the new version, installed with its
-//! default features (the cached one is built without that subcommand). The tools come from
-//! `PATH` when the versions there are right, otherwise from a per-user cache outside the
-//! clone, filled once with `cargo install` (both in one build folder, unoptimised, with only
-//! the features the book uses: under 3 minutes on two cores), so fresh clones and CI runs
-//! reuse them.
+//! Both are pinned exactly and move only together: admonish 1.20 fails under mdBook 0.5, and
+//! `theme/mdbook-admonish.css` (with `assets_version` in book.toml) belongs to its version.
+//! After moving the pins, rerun `mdbook-admonish install --css-dir theme .` with the new
+//! admonish, installed once with `cargo install` for that purpose.
 //!
-//! mdbook 0.4 exits with success on some broken books: it only warns when it cannot find a
-//! preprocessor (the pages then show raw ```` ```admonish ```` blocks), and it only logs an
-//! `{{#include}}` it cannot read. So [`build`] fails on anything mdbook logs above INFO (but
-//! one known-harmless line), on any admonish block left unrendered, and on any internal link
-//! or `#anchor` that leads nowhere in the built HTML.
+//! Linked in, the tools cost no separate install and no separate build: the xtask's first
+//! build compiles them, sharing its dependencies, and no other `mdbook` or `mdbook-admonish`
+//! on the machine can be picked up by mistake.
+//!
+//! mdBook 0.4 succeeds on some broken books: it only logs a preprocessor it cannot find (the
+//! pages then show raw ```` ```admonish ```` blocks) or an `{{#include}}` it cannot read. So
+//! [`build`] fails on anything mdBook or admonish logs above INFO, on a book.toml without the
+//! admonish preprocessor, on any admonish block left unrendered, and on any internal link or
+//! `#anchor` that leads nowhere in the built HTML.
 
 use std::collections::{HashMap, HashSet};
-use std::env;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::{Context as _, bail, ensure};
+use mdbook::MDBook;
 
-use crate::process;
-
-/// A tool at its pinned version, built with only the features the workbook uses. Each crate
-/// installs one binary of the same name.
-struct Pin {
-    name: &'static str,
-    version: &'static str,
-    /// Passed as `--no-default-features --features …`.
-    features: &'static str,
-}
-
-/// `mdbook serve` needs `serve` (the web server) and `watch` (rebuilds on change), and the
-/// book's search box needs `search`: all three of mdbook's features, named here so that a
-/// new default of a later version is not built unasked.
-const MDBOOK: Pin = Pin {
-    name: "mdbook",
-    version: "0.4.52",
-    features: "search,serve,watch",
-};
-/// `cli` is the preprocessor's command line; `cli-install` (the `install` subcommand, which
-/// writes theme/mdbook-admonish.css) is left out: after moving this pin, install the same
-/// version with its default features once to rerun `mdbook-admonish install`.
-const ADMONISH: Pin = Pin {
-    name: "mdbook-admonish",
-    version: "1.20.0",
-    features: "cli",
-};
-
-/// Overrides the cache folder of the tools (CI may point it at a cached path).
-const TOOLS_ENV: &str = "SEEK_AND_DESTROY_TOOLS";
-
-/// The built book, relative to the workspace root; git ignores it. Passed to mdbook as
-/// `--dest-dir` every time, so book.toml and this module cannot disagree.
+/// The built book, relative to the workspace root; git ignores it. Set as mdBook's build
+/// folder every time, so book.toml and this module cannot disagree.
 pub(crate) const OUTPUT: &str = "book";
 
-/// The one line a clean build prints to stderr: the locked mdbook-admonish 1.20.0 was
-/// compiled against mdbook 0.4.51, and mdbook's preprocessor library says so on every run.
-/// Harmless within 0.4; update it with the pins.
-const HARMLESS: &str = "Warning: The mdbook-admonish preprocessor was built against version \
-                        0.4.51 of mdbook, but we're being called from version 0.4.52";
+/// The preprocessor book.toml must declare, and that [`render`] runs from the linked library.
+const ADMONISH: &str = "admonish";
 
-/// `serve` listens on localhost only: the book is for the reader at this machine.
-const HOST: &str = "127.0.0.1";
-const PORT: &str = "3000";
-
-/// The mdbook and mdbook-admonish binaries at their pinned versions.
-pub(crate) struct Tools {
-    pub(crate) mdbook: PathBuf,
-    pub(crate) admonish: PathBuf,
-}
-
-/// Finds both tools at their pinned versions, installing into the cache those that are
-/// missing. Returns absolute paths.
-pub(crate) fn ensure_tools() -> anyhow::Result<Tools> {
-    if let Some(tools) = find_tools()? {
-        return Ok(tools);
-    }
-    let cache = cache_dir()?;
-    fs::create_dir_all(&cache).with_context(|| format!("Failed to create {}", cache.display()))?;
-    // Both installs build in one target folder, so the ~200 crates the two lock files share
-    // at the same versions (tokio, handlebars, pulldown-cmark, serde…) compile once.
-    let target = cache.join("target");
-    for pin in [&MDBOOK, &ADMONISH] {
-        if find(pin)?.is_none() {
-            install(pin, &cache, &target)?;
-        }
-    }
-    // The shared build folder is only needed during the installs, and it is large.
-    if let Err(error) = fs::remove_dir_all(&target) {
-        eprintln!(
-            "warning: could not remove the tools' build folder {}: {error}",
-            target.display()
-        );
-    }
-    let missing = |pin: &Pin| {
-        anyhow::anyhow!(
-            "cargo install left no {} {} in {}",
-            pin.name,
-            pin.version,
-            cache.display()
-        )
-    };
-    Ok(Tools {
-        mdbook: find(&MDBOOK)?.ok_or_else(|| missing(&MDBOOK))?,
-        admonish: find(&ADMONISH)?.ok_or_else(|| missing(&ADMONISH))?,
-    })
-}
-
-/// Both tools at their pinned versions, on `PATH` or in the cache, without installing them.
-pub(crate) fn find_tools() -> anyhow::Result<Option<Tools>> {
-    Ok(match (find(&MDBOOK)?, find(&ADMONISH)?) {
-        (Some(mdbook), Some(admonish)) => Some(Tools { mdbook, admonish }),
-        _ => None,
-    })
-}
-
-/// The pinned tool on `PATH`, else in the cache; `None` if neither has the pinned version.
-fn find(pin: &Pin) -> anyhow::Result<Option<PathBuf>> {
-    if let Some(found) = on_path(pin.name)
-        && version_of(&found).as_deref() == Some(pin.version)
-    {
-        return Ok(Some(found));
-    }
-    let binary = cache_dir()?
-        .join("bin")
-        .join(format!("{}{}", pin.name, env::consts::EXE_SUFFIX));
-    Ok((version_of(&binary).as_deref() == Some(pin.version)).then_some(binary))
-}
-
-/// `cargo install` of one pinned tool into `cache`, building in the shared `target` folder.
-fn install(pin: &Pin, cache: &Path, target: &Path) -> anyhow::Result<()> {
-    println!(
-        "Installing {} {} into {} with cargo install. Both tools take under 3 minutes on two \
-         cores, once: later runs and other clones of the workbook reuse them (they need not be \
-         on your PATH).",
-        pin.name,
-        pin.version,
-        cache.display()
-    );
-    // Run from the cache folder, so the workspace's .cargo/config.toml plays no part.
-    process::run(
-        process::cargo(cache)
-            .args(install_args(pin))
-            .arg(cache)
-            .env("CARGO_TARGET_DIR", target)
-            // mdbook-admonish's own release profile strips symbols, and a profile setting is
-            // part of every crate's build hash: the same setting for both lets them share.
-            .env("CARGO_PROFILE_RELEASE_STRIP", "symbols")
-            // Unoptimised: the installs take less than half the CPU time (171 s against 370 s at
-            // level 1 and 478 s before, on 2 cores), and the tools still build this book in
-            // about a second (0.3 s optimised). Nobody runs them on a hot path.
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0"),
-    )
-}
-
-/// `install --locked --version V NAME --no-default-features --features F --root`; the
-/// caller adds the root folder.
-fn install_args(pin: &Pin) -> Vec<&'static str> {
-    vec![
-        "install",
-        "--locked",
-        "--version",
-        pin.version,
-        pin.name,
-        "--no-default-features",
-        "--features",
-        pin.features,
-        "--root",
-    ]
-}
-
-/// The first `name` on `PATH`, as an absolute path.
-fn on_path(name: &str) -> Option<PathBuf> {
-    let file = format!("{name}{}", env::consts::EXE_SUFFIX);
-    let found = env::split_paths(&env::var_os("PATH")?)
-        .map(|dir| dir.join(&file))
-        .find(|candidate| candidate.is_file())?;
-    std::path::absolute(found).ok()
-}
-
-/// The version a binary reports: the last word of `--version` (`mdbook v0.4.52`,
-/// `mdbook-admonish 1.20.0`). `None` if it is missing or does not run.
-fn version_of(binary: &Path) -> Option<String> {
-    let output = Command::new(binary).arg("--version").output().ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    let text = String::from_utf8(output.stdout).ok()?;
-    let word = text.split_whitespace().last()?;
-    Some(word.trim_start_matches('v').to_owned())
-}
-
-/// `$SEEK_AND_DESTROY_TOOLS`, else `seek-and-destroy/tools` in the user's cache folder
-/// (`$XDG_CACHE_HOME`, `~/.cache`, or `%LOCALAPPDATA%` on Windows): outside the clone, so
-/// that deleting or re-cloning the workbook keeps the tools.
-fn cache_dir() -> anyhow::Result<PathBuf> {
-    let set = |name: &str| env::var_os(name).filter(|value| !value.is_empty());
-    let dir = match set(TOOLS_ENV) {
-        Some(dir) => PathBuf::from(dir),
-        None => set("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .or_else(|| set("HOME").map(|home| Path::new(&home).join(".cache")))
-            .or_else(|| set("LOCALAPPDATA").map(PathBuf::from))
-            .with_context(|| {
-                format!("no cache folder for the book's tools: set {TOOLS_ENV} or HOME")
-            })?
-            .join("seek-and-destroy")
-            .join("tools"),
-    };
-    Ok(std::path::absolute(dir)?)
-}
-
-/// `mdbook`, with the folders of both tools first on `PATH`: book.toml names the preprocessor
-/// `mdbook-admonish`, and mdbook must find the pinned one, not another on the user's `PATH`.
-fn mdbook(tools: &Tools) -> anyhow::Result<Command> {
-    let mut dirs: Vec<PathBuf> = [&tools.admonish, &tools.mdbook]
-        .into_iter()
-        .filter_map(|binary| binary.parent().map(Path::to_path_buf))
-        .collect();
-    dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
-    let mut command = Command::new(&tools.mdbook);
-    command.env("PATH", env::join_paths(dirs)?);
-    Ok(command)
-}
-
-/// Builds the book into `book/` and checks it: mdbook logged no warning or error, every
+/// Builds the book into `book/` and checks it: mdBook logged no warning or error, every
 /// admonish block was rendered, and every internal link and anchor resolves.
-pub(crate) fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
+pub(crate) fn build(root: &Path) -> anyhow::Result<()> {
     let output = root.join(OUTPUT);
-    let mut command = mdbook(tools)?;
-    command
-        .arg("build")
-        .arg(root)
-        .arg("--dest-dir")
-        .arg(&output)
-        // Only warnings and errors, from mdbook and the preprocessor alike: then anything
-        // on stderr but HARMLESS is a problem, whatever its wording.
-        .env("RUST_LOG", "warn");
     let start = Instant::now();
-    let run = command
-        .output()
-        .with_context(|| format!("starting {}", tools.mdbook.display()))?;
+    render(root)?;
     let took = start.elapsed();
-    let log = String::from_utf8_lossy(&run.stderr);
-    ensure!(
-        run.status.success(),
-        "mdbook build failed ({}):\n{log}",
-        run.status
-    );
-    let complaints: Vec<&str> = log
-        .lines()
-        .filter(|line| !line.trim().is_empty() && *line != HARMLESS)
-        .collect();
-    ensure!(
-        complaints.is_empty(),
-        "mdbook build succeeded, but logged warnings or errors; a missing preprocessor or \
-         include leaves the book broken:\n{}",
-        complaints.join("\n")
-    );
 
     let start = Instant::now();
     let (links, problems) = check(&output)?;
@@ -285,24 +60,99 @@ pub(crate) fn build(root: &Path, tools: &Tools) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Builds and checks the book, then serves it on localhost. mdbook rebuilds it as files
-/// change (without these checks; `cargo xtask book` runs them again).
-pub(crate) fn serve(root: &Path, tools: &Tools, open: bool) -> anyhow::Result<()> {
-    build(root, tools)?;
-    // The sidebar shows the reader's progress: keep book/progress.json across rebuilds.
-    crate::progress::keep_served(root);
-    println!("Serving the book at http://{HOST}:{PORT}/ (Ctrl-C stops it)");
-    let mut command = mdbook(tools)?;
-    command
-        .arg("serve")
-        .arg(root)
-        .arg("--dest-dir")
-        .arg(root.join(OUTPUT))
-        .args(["--hostname", HOST, "--port", PORT]);
-    if open {
-        command.arg("--open");
+/// `mdbook build`, in this process, with admonish's preprocessor from the linked library.
+fn render(root: &Path) -> anyhow::Result<()> {
+    let mut config = mdbook::Config::from_disk(root.join("book.toml"))
+        .with_context(|| format!("reading {}", root.join("book.toml").display()))?;
+    config.update_from_env();
+    // Loading the book turns every `[preprocessor.NAME]` table into a command to run, which
+    // would start an installed `mdbook-admonish` too (or warn that there is none). So the
+    // table is taken out for loading and put back for the linked preprocessor to read its
+    // settings (`on_failure`, `assets_version`) from.
+    let settings = config
+        .get_mut("preprocessor")
+        .and_then(|table| table.as_table_mut())
+        .and_then(|table| table.remove(ADMONISH))
+        .with_context(|| {
+            format!(
+                "book.toml declares no [preprocessor.{ADMONISH}]: without it, every hint \
+                 and solution shows as a raw ```admonish block"
+            )
+        })?;
+    config.build.build_dir = root.join(OUTPUT);
+    let complaints = logged_complaints(|| {
+        let mut book = MDBook::load_with_config(root, config)?;
+        book.config
+            .set(format!("preprocessor.{ADMONISH}"), settings)?;
+        book.with_preprocessor(mdbook_admonish::Admonish);
+        book.build()
+    })?;
+    ensure!(
+        complaints.is_empty(),
+        "mdBook built the book, but logged warnings or errors; a missing preprocessor or \
+         include leaves the book broken:\n{}",
+        complaints.join("\n")
+    );
+    Ok(())
+}
+
+/// Collects what mdBook and admonish log at WARN and above while they build; prints what
+/// anything logs at other times (the file watcher of `serve`, for one).
+struct BookLog {
+    /// `Some` while a build runs.
+    complaints: Mutex<Option<Vec<String>>>,
+}
+
+static BOOK_LOG: BookLog = BookLog {
+    complaints: Mutex::new(None),
+};
+
+impl log::Log for BookLog {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.level() <= log::Level::Warn
     }
-    process::run(&mut command)
+
+    fn log(&self, record: &log::Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let line = format!("{} {}: {}", record.level(), record.target(), record.args());
+        match self.complaints.lock().as_deref_mut() {
+            Ok(Some(complaints)) => complaints.push(line),
+            _ => eprintln!("{line}"),
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+/// Runs `build` and returns what it logged at WARN and above, one line each.
+fn logged_complaints(build: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<Vec<String>> {
+    // Fails only if a logger is set already: ours, from an earlier build.
+    if log::set_logger(&BOOK_LOG).is_ok() {
+        log::set_max_level(log::LevelFilter::Warn);
+    }
+    let set = |value| {
+        *BOOK_LOG
+            .complaints
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = value;
+    };
+    set(Some(Vec::new()));
+    let built = build();
+    let complaints = BOOK_LOG
+        .complaints
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take()
+        .unwrap_or_default();
+    built.map_err(|error| {
+        anyhow::anyhow!(
+            "mdBook could not build the book: {error:#}\n{}",
+            complaints.join("\n")
+        )
+    })?;
+    Ok(complaints)
 }
 
 /// Every problem in the built book at `output`, one line each, naming the page it is on;
@@ -509,21 +359,6 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn installs_keep_the_exact_pins_and_the_lock_files() {
-        let args = install_args(&MDBOOK);
-        assert_eq!(
-            args[..5],
-            ["install", "--locked", "--version", "0.4.52", "mdbook"]
-        );
-        assert!(args.contains(&"--no-default-features"));
-        assert_eq!(args.last(), Some(&"--root"));
-        assert!(ADMONISH.features.split(',').any(|f| f == "cli"));
-        for feature in ["search", "serve", "watch"] {
-            assert!(MDBOOK.features.split(',').any(|f| f == feature));
-        }
-    }
 
     #[test]
     fn attributes_are_found_whole() {

@@ -29,8 +29,7 @@ const NODE_MAJOR: u32 = 20;
 /// Builds the book, installs what the check needs, and runs it. Screenshots go to
 /// `target/browser/`.
 pub(crate) fn check(root: &Path) -> anyhow::Result<()> {
-    let tools = book::ensure_tools()?;
-    book::build(root, &tools)?;
+    book::build(root)?;
     let start = Instant::now();
     let chromium = ensure_chromium()?;
     ensure_node()?;

@@ -2,8 +2,9 @@
 //! book, the workspace as committed (`git archive HEAD`: the exercises with their starters,
 //! the toolkit, the listings), and every dependency vendored (`cargo vendor`), with a
 //! `.cargo/config.toml` that points Cargo at `vendor/`. An attendee with only Rust installed
-//! unpacks it, opens `book/index.html`, and runs `cargo test -p chapter-N` with no network.
-//! The book's tools are not in it: the built HTML is.
+//! unpacks it, opens `book/index.html` (or runs `cargo xtask serve --open`), and runs
+//! `cargo test -p chapter-N` with no network. The book's tools need no install there either:
+//! mdBook and admonish are libraries of the xtask, vendored with everything else.
 //!
 //! `--verify` then proves it: unpacks the archive into a temporary folder and runs
 //! `cargo test --offline -p chapter-1` there with an empty cargo home.
@@ -25,8 +26,7 @@ pub(crate) const ARCHIVE: &str = "target/seek-and-destroy-offline.tar.gz";
 /// Makes the archive, and with `verify` tests it offline.
 pub(crate) fn bundle(root: &Path, verify: bool) -> anyhow::Result<()> {
     let start = Instant::now();
-    let tools = book::ensure_tools()?;
-    book::build(root, &tools)?;
+    book::build(root)?;
 
     let staging_parent = root.join("target/bundle");
     let staging = staging_parent.join(NAME);
@@ -255,7 +255,8 @@ const OFFLINE_README: &str = "\
 
 This folder holds everything the workshop needs, with no network:
 
-- `book/index.html`: the book. Open it in a browser.
+- `book/index.html`: the book. Open it in a browser, or serve it with
+  `cargo xtask serve --open` (the first run compiles the xtask from `vendor/`, offline).
 - `exercises/chapter-N/`: the exercises. Edit `exercises/chapter-N/src/lib.rs`.
 - `vendor/`: every dependency. `.cargo/config.toml` tells Cargo to use it.
 

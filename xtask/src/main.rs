@@ -17,6 +17,7 @@ mod progress;
 mod python;
 mod rehearse;
 mod reset;
+mod serve;
 mod starter;
 mod summary;
 mod text;
@@ -33,8 +34,9 @@ const HELP: &str = "\
 cargo xtask <command>
 
 For readers and workshops:
-  serve [--open]      install the pinned mdbook tools if needed, build the book, serve it on
-                      localhost (--open: and open it in a browser)
+  serve [--port N] [--open]
+                      build the book, serve it on 127.0.0.1:3000 (or port N) and rebuild it
+                      on every save (--open: and open it in a browser)
   progress            check every written chapter: solved, over budget (with its worst
                       figure), wrong, does not compile, not started, or not graded (its
                       budgets.toml or checks.rs edited); a bar; and the same states in the
@@ -66,9 +68,10 @@ For contributors:
   browser             build the book and read every page in headless Chromium (installing
                       Chromium and playwright-core if needed); screenshots in target/browser/
   bench [--runs N] [--quick]
-                      measure edit→verdict, check, cold-build and book-build times, and
-                      the determinism of every figure (N runs, default 20; --quick: only
-                      edit→verdict and one check per starter)
+                      measure edit→verdict (and its ratio to a plain crate), check,
+                      cold-build and book-build times, and the determinism of every figure
+                      (N runs, default 20; --quick: only edit→verdict and one check per
+                      starter)
 ";
 
 /// Every command's name, for suggesting one after a typo.
@@ -95,13 +98,14 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let root = root();
     let result = match args.as_slice() {
-        ["serve", rest @ ..] => book::ensure_tools()
-            .and_then(|tools| book::serve(&root, &tools, rest.contains(&"--open"))),
+        ["serve", rest @ ..] => {
+            serve::Options::parse(rest).and_then(|options| serve::serve(&root, &options))
+        }
         ["ci"] => ci(&root),
         ["generate"] => generate::generate(&root, false),
         ["generate", "--check"] => generate::generate(&root, true),
         ["grade"] => grade::grade(&root),
-        ["book"] => book::ensure_tools().and_then(|tools| book::build(&root, &tools)),
+        ["book"] => book::build(&root),
         ["browser"] => browser::check(&root),
         ["bench", rest @ ..] => {
             bench_arguments(rest).and_then(|(runs, quick)| bench::bench(&root, runs, quick))
@@ -190,20 +194,27 @@ fn ci(root: &Path) -> anyhow::Result<()> {
             "the workshop, rehearsed in a solved clone",
             Box::new(|| rehearse::rehearse(root)),
         ),
-        (
-            "the book",
-            Box::new(|| book::ensure_tools().and_then(|tools| book::build(root, &tools))),
-        ),
+        ("the book", Box::new(|| book::build(root))),
         ("the book in a browser", Box::new(|| browser::check(root))),
     ];
     let mut failed = Vec::new();
+    let mut took = Vec::new();
     for (name, step) in &steps {
         println!("\n== {name}");
+        let start = std::time::Instant::now();
         if let Err(error) = step() {
             eprintln!("xtask ci: {name} failed: {error:#}");
             failed.push(*name);
         }
+        took.push((*name, start.elapsed()));
     }
+    // Where the run's time went, so a slow step shows without a profiler.
+    println!("\nci: time per step");
+    for (name, time) in &took {
+        println!("  {:>6.1} s  {name}", time.as_secs_f64());
+    }
+    let total: std::time::Duration = took.iter().map(|(_, time)| *time).sum();
+    println!("  {:>6.1} s  in all", total.as_secs_f64());
     println!(
         "\nci: {} passed, {} failed",
         steps.len() - failed.len(),

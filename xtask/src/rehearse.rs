@@ -65,8 +65,7 @@ pub(crate) fn rehearse(root: &Path) -> anyhow::Result<()> {
         ],
     )?;
 
-    let tools = book::ensure_tools()?;
-    book::build(&clone, &tools)?;
+    book::build(&clone)?;
     book_shows_starters(&clone, &chapters)?;
     println!("rehearse: with every exercise solved and committed, the book shows the starters");
 
