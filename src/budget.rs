@@ -124,6 +124,22 @@ pub struct Budgets {
     /// One entry per budget check.
     #[serde(rename = "check")]
     pub checks: Vec<Budget>,
+    /// Correctness checks the untouched starter is meant to fail as wrong, each with the
+    /// reason: for a chapter whose idea no right-answering starter can lack (a hub that holds
+    /// its subscribers strongly answers "who is still alive?" wrongly, whatever it measures).
+    /// Empty for most chapters: a starter normally gives right answers.
+    #[serde(default, rename = "starter_wrong")]
+    pub starter_wrong: Vec<StarterWrong>,
+}
+
+/// A correctness check that the untouched starter fails as wrong, on purpose.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StarterWrong {
+    /// The check's name without its kind, as in `correctness::NAME`.
+    pub name: String,
+    /// Why the starter cannot answer it right: the chapter's reason.
+    pub why: String,
 }
 
 impl Budgets {

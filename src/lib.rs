@@ -254,7 +254,7 @@ pub mod tooling {
     //! What the workbook's own tools read: budgets and the grader's verdicts. A reader never
     //! needs this module; `cargo xtask` does.
 
-    pub use crate::budget::{Budget, Budgets, Figure, Limit};
+    pub use crate::budget::{Budget, Budgets, Figure, Limit, StarterWrong};
     pub use crate::limits::{MEMORY_MIB, TIMEOUT_SECS};
     pub use crate::verdict::{CheckName, Kind, Outcome, Verdict};
 

@@ -11,6 +11,7 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The stock-keeping unit: the product's number, unique within a file, below 1,000,000.
+    /// A file lists its rows in no particular order.
     pub sku: u32,
     /// What one item weighs, in grams.
     pub grams: u32,
@@ -27,7 +28,8 @@ pub trait Prices {
     /// What a customer pays for one item, tax and the day's discount included, in cents.
     fn gross_cents(&self, sku: u32, net_cents: u64) -> u64;
 
-    /// What it costs to ship one item, in cents.
+    /// What it costs to ship one item, in cents. The carrier's rates are looked up by a text
+    /// key, so each call also allocates a small block, and frees it before it returns.
     fn shipping_cents(&self, sku: u32, grams: u32) -> u64;
 }
 

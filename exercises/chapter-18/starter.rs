@@ -50,8 +50,9 @@ struct Request {
 impl Traffic {
     /// Reads a log, one request per line, six fields separated by commas:
     /// `time,user,method,path,status,bytes`, as in `1764064800,ada,GET,/cart,200,5120`.
-    /// The time is in seconds, the user, the method and the path are text without commas, the
-    /// status is a number from 100 to 599, and bytes is how many bytes the answer had.
+    /// The time is in seconds, the user, the method and the path are text without commas (a
+    /// space is part of the text), the status is a number (HTTP's run from 100 to 599, but a
+    /// server may send any), and bytes is how many bytes the answer had.
     ///
     /// A line that does not have six fields, or whose status or bytes is not a number that
     /// fits in a `u16` or a `u64`, is skipped and counted.

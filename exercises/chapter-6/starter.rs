@@ -1,105 +1,101 @@
-//! Chapter 6, cycles. Your exercise: make a `Tree` give back all of its memory when it is
-//! dropped, and keep every answer right.
+//! Chapter 6, cycles. Your exercise: make a weather station and its screens give back all of
+//! their memory once nobody holds them, and keep every answer right.
 //!
 //! Run `cargo test -p chapter-6`. The checks tell you whether the answers are right, how many
-//! heap blocks your code allocated, and how many bytes were still allocated after the tree was
-//! dropped.
+//! bytes were live at the busiest moment, and how many were still allocated at the end.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// A tree of folders. Folder `0` is the root. Every other folder sits inside a parent folder,
-/// and holds some bytes of files of its own.
+/// A weather station: it records readings and tells every attached screen about each one.
 ///
 /// ```text
-/// entries: [(0, 10), (0, 20), (0, 30), (1, 40)]
-///
-/// 0 (10 bytes)            total_size(0) = 100, depth(0) = 0
-/// ├── 1 (20 bytes)        total_size(1) =  60, depth(1) = 1
-/// │   └── 3 (40 bytes)    total_size(3) =  40, depth(3) = 2
-/// └── 2 (30 bytes)        total_size(2) =  30, depth(2) = 1
+/// let station = Station::new();
+/// let screen = station.attach_screen();
+/// station.record(12);
+/// station.record(-3);
+/// screen.seen() == 2, screen.highest() == Some(12), screen.station_readings() == 2
+/// drop(station);                    // the screen can still answer
+/// screen.station_readings() == 2
 /// ```
-pub struct Tree {
-    /// Every folder, by id.
-    folders: Vec<Rc<Folder>>,
+pub struct Station {
+    inner: Rc<StationState>,
 }
 
-struct Folder {
-    /// The bytes of the files directly in this folder.
-    own_size: u64,
-    /// The folder this one sits in; `None` for the root.
-    parent: Option<Rc<Folder>>,
-    /// The folders directly inside this one.
-    children: RefCell<Vec<Rc<Folder>>>,
+/// A screen attached to a station. It shows what it has seen since it was attached.
+pub struct Screen {
+    inner: Rc<ScreenState>,
 }
 
-impl Tree {
-    /// Builds the tree from one `(parent, own_size)` entry per folder: entry `id` describes
-    /// folder `id`. The root is entry 0, and its parent is ignored. Every other entry's parent
-    /// is the id of an earlier entry.
-    ///
-    /// # Panics
-    ///
-    /// If `entries` is empty, or an entry's parent is not an earlier entry.
-    pub fn new(entries: &[(usize, u64)]) -> Tree {
-        assert!(!entries.is_empty(), "a tree has a root");
-        let mut folders: Vec<Rc<Folder>> = Vec::with_capacity(entries.len());
-        for (id, &(parent, own_size)) in entries.iter().enumerate() {
-            let parent = if id == 0 {
-                None
-            } else {
-                assert!(
-                    parent < id,
-                    "folder {id}'s parent {parent} must come before it"
-                );
-                Some(Rc::clone(&folders[parent]))
-            };
-            let folder = Rc::new(Folder {
-                own_size,
-                parent,
-                children: RefCell::new(Vec::new()),
-            });
-            if let Some(parent) = &folder.parent {
-                parent.children.borrow_mut().push(Rc::clone(&folder));
-            }
-            folders.push(folder);
+struct StationState {
+    /// How many readings the station has recorded, ever.
+    readings: Cell<u64>,
+    /// The screens to tell about each reading.
+    screens: RefCell<Vec<Rc<ScreenState>>>,
+}
+
+struct ScreenState {
+    /// The station this screen shows: a screen can ask it for its count at any time.
+    station: Rc<StationState>,
+    seen: Cell<u64>,
+    highest: Cell<Option<i64>>,
+}
+
+impl Station {
+    /// A station with no readings and no screens.
+    pub fn new() -> Station {
+        Station {
+            inner: Rc::new(StationState {
+                readings: Cell::new(0),
+                screens: RefCell::new(Vec::new()),
+            }),
         }
-        Tree { folders }
     }
 
-    /// How many folders the tree has.
-    pub fn len(&self) -> usize {
-        self.folders.len()
+    /// Attaches a new screen. The station tells it about every reading from now on, for as long
+    /// as the screen exists. The screen keeps the station's state alive: dropping the
+    /// `Station` does not stop the screen from answering `station_readings`.
+    pub fn attach_screen(&self) -> Screen {
+        let screen = Rc::new(ScreenState {
+            station: Rc::clone(&self.inner),
+            seen: Cell::new(0),
+            highest: Cell::new(None),
+        });
+        self.inner.screens.borrow_mut().push(Rc::clone(&screen));
+        Screen { inner: screen }
     }
 
-    /// Always `false`: a tree has at least its root.
-    pub fn is_empty(&self) -> bool {
-        self.folders.is_empty()
-    }
-
-    /// The bytes of folder `id` and of every folder inside it, however deep.
-    pub fn total_size(&self, id: usize) -> u64 {
-        fn total(folder: &Folder) -> u64 {
-            folder.own_size
-                + folder
-                    .children
-                    .borrow()
-                    .iter()
-                    .map(|c| total(c))
-                    .sum::<u64>()
+    /// Records one reading and tells every screen that still exists.
+    pub fn record(&self, value: i64) {
+        self.inner.readings.set(self.inner.readings.get() + 1);
+        for screen in self.inner.screens.borrow().iter() {
+            screen.seen.set(screen.seen.get() + 1);
+            let highest = screen.highest.get().map_or(value, |h| h.max(value));
+            screen.highest.set(Some(highest));
         }
-        total(&self.folders[id])
+    }
+}
+
+impl Default for Station {
+    fn default() -> Station {
+        Station::new()
+    }
+}
+
+impl Screen {
+    /// How many readings this screen has been told about.
+    pub fn seen(&self) -> u64 {
+        self.inner.seen.get()
     }
 
-    /// How many folders there are above folder `id`: 0 for the root, 1 for a folder in the
-    /// root, and so on.
-    pub fn depth(&self, id: usize) -> usize {
-        let mut depth = 0;
-        let mut folder = Rc::clone(&self.folders[id]);
-        while let Some(parent) = folder.parent.clone() {
-            depth += 1;
-            folder = parent;
-        }
-        depth
+    /// The highest reading this screen has been told about; `None` before the first.
+    pub fn highest(&self) -> Option<i64> {
+        self.inner.highest.get()
+    }
+
+    /// How many readings its station has recorded, ever, including those from before this
+    /// screen was attached.
+    pub fn station_readings(&self) -> u64 {
+        self.inner.station.readings.get()
     }
 }

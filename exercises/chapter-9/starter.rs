@@ -35,14 +35,14 @@ pub fn farthest_from_mean(log: &str) -> Option<(String, i64)> {
     // numbers, without rounding.
     let n = readings.len() as i128;
     let sum: i128 = readings.iter().map(|r| i128::from(r.value)).sum();
-    let mut farthest = None;
+    let mut farthest: Option<&Reading> = None;
     let mut largest = -1;
     for reading in &readings {
         let distance = (i128::from(reading.value) * n - sum).abs();
         if distance > largest {
             largest = distance;
-            farthest = Some((reading.sensor.clone(), reading.value));
+            farthest = Some(reading);
         }
     }
-    farthest
+    farthest.map(|reading| (reading.sensor.clone(), reading.value))
 }

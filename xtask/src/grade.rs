@@ -230,11 +230,27 @@ fn judge_starter<'a>(run: &'a Run, budgets: &'a Budgets) -> impl Iterator<Item =
                     .collect::<BTreeSet<Figure>>()
             });
         match (verdict.kind, &verdict.outcome, declared) {
-            (Kind::Correctness, Outcome::Passed, _) => None,
-            (Kind::Correctness, outcome, _) => Some(format!(
-                "{} fails on the starter ({outcome:?}): a starter must give right answers",
-                verdict.check
-            )),
+            (Kind::Correctness, outcome, _) => {
+                let meant_wrong = CheckName::parse(&verdict.check).is_some_and(|check| {
+                    budgets.starter_wrong.iter().any(|w| w.name == check.name)
+                });
+                match (outcome, meant_wrong) {
+                    (Outcome::Passed, false) | (Outcome::Wrong, true) => None,
+                    (Outcome::Passed, true) => Some(format!(
+                        "{} passes on the starter, but budgets.toml declares it wrong there",
+                        verdict.check
+                    )),
+                    (outcome, false) => Some(format!(
+                        "{} fails on the starter ({outcome:?}): a starter must give right \
+                         answers, unless budgets.toml lists it under starter_wrong",
+                        verdict.check
+                    )),
+                    (outcome, true) => Some(format!(
+                        "{} ends as {outcome:?} on the starter; budgets.toml declares it wrong",
+                        verdict.check
+                    )),
+                }
+            }
             (Kind::Budget, Outcome::OverBudget { exceeded }, Some(declared)) => {
                 let exceeded: BTreeSet<Figure> = exceeded.iter().copied().collect();
                 (exceeded != declared).then(|| {

@@ -1,7 +1,7 @@
 //! The checks of chapter 1: is `count_word` right, and does it stay within its budgets?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_1 as exercise;

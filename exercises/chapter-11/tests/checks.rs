@@ -2,7 +2,7 @@
 //! much heap does it use while it runs?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_11 as exercise;
@@ -75,8 +75,11 @@ fn priced(trips: &[u32], limit: usize, prices: PriceList) -> Result<u64, String>
     if calls <= limit {
         Ok(total)
     } else {
+        // The answer too, so that a reader over the limit also learns whether it was right.
         Err(format!(
-            "{calls} calls to price, over the limit of {limit} (every distinct route once, plus 1 %)"
+            "{calls} calls to price, over the limit of {limit} (every distinct route once, plus \
+             1 %); your total was {total}, the right one is {}",
+            reference_total(trips, prices)
         ))
     }
 }

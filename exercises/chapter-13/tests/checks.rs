@@ -2,7 +2,7 @@
 //! does its memory stay the same however long the batch is?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_13 as exercise;

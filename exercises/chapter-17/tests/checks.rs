@@ -2,7 +2,7 @@
 //! topic, share one name per topic, and hold on to nothing its callers have let go?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_17 as exercise;

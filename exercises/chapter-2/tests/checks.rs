@@ -1,7 +1,7 @@
 //! The checks of chapter 2: is `expand` right, and does it stay within its budget?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(feature = "solution"))]
 use chapter_2 as exercise;

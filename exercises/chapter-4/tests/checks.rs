@@ -2,7 +2,7 @@
 //! the log take?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(feature = "solution"))]
 use chapter_4 as exercise;

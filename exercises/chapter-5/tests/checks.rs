@@ -2,7 +2,7 @@
 //! per user, and does it stay within its budgets?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(feature = "solution"))]
 use chapter_5 as exercise;

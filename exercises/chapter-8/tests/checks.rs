@@ -6,7 +6,7 @@
 //! at a time, so that one is dropped before the budget check starts its own.
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_8 as exercise;

@@ -2,7 +2,7 @@
 //! whatever the length of the log, and how many blocks does it ask for?
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: seek_and_destroy::CheckAlloc = seek_and_destroy::CheckAlloc;
 
 #[cfg(not(any(feature = "solution", feature = "mistake")))]
 use chapter_9 as exercise;
