@@ -27,9 +27,13 @@ class Slotted:
 # ANCHOR_END: kinds
 
 
+# ANCHOR: measure
 for kind in (Plain, Named, Typed, Slotted):
     print(f"1,000 of {kind.__name__}:")
     records = measure_memory(lambda: [kind(val) for val in range(1000)])
     print(f"  sys.getsizeof of one: {sys.getsizeof(records[500])} bytes")
+    print("  one more, alone:")
+    measure_memory(lambda: kind(None))
     del records
+# ANCHOR_END: measure
 print(f"sys.getsizeof of a plain tuple of one item: {sys.getsizeof((500,))} bytes")
