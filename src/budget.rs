@@ -130,6 +130,10 @@ pub struct Budgets {
     /// Empty for most chapters: a starter normally gives right answers.
     #[serde(default, rename = "starter_wrong")]
     pub starter_wrong: Vec<StarterWrong>,
+    /// The hint a wrong answer points at, from any check: the one about correctness, not
+    /// about allocations. Without it, a wrong answer's report names no hint.
+    #[serde(default)]
+    pub wrong_hint: Option<String>,
 }
 
 /// A correctness check that the untouched starter fails as wrong, on purpose.

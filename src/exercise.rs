@@ -420,6 +420,7 @@ impl Exercise {
             crate_dir: &self.crate_dir,
             kind: check.name.kind,
             budget,
+            wrong_hint: self.budgets.wrong_hint.as_deref(),
             measurement,
             report: received.report.as_ref(),
             printed: &printed,

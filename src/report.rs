@@ -28,6 +28,8 @@ pub(crate) struct Context<'a> {
     pub crate_dir: &'a Path,
     pub kind: Kind,
     pub budget: Option<&'a Budget>,
+    /// The chapter's hint for a wrong answer, if its `budgets.toml` names one.
+    pub wrong_hint: Option<&'a str>,
     pub measurement: Option<Measurement>,
     /// What the harness in the check's process reported, if it got that far.
     pub report: Option<&'a Report>,
@@ -112,10 +114,15 @@ pub(crate) fn failure(outcome: &Outcome, cx: &Context) -> String {
         }
     }
     quote_printed(&mut text, cx.printed);
-    if cx.kind == Kind::Budget
-        && let Some(budget) = cx.budget
-    {
-        let _ = write!(text, "\n{}", stuck(cx.package, &budget.hint));
+    // A wrong answer is a matter of correctness, whichever check found it: pointing it at a
+    // hint about allocations would send the reader the wrong way.
+    let hint = match outcome {
+        Outcome::Wrong => cx.wrong_hint,
+        _ if cx.kind == Kind::Budget => cx.budget.map(|budget| budget.hint.as_str()),
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        let _ = write!(text, "\n{}", stuck(cx.package, hint));
     }
     text
 }
@@ -392,6 +399,7 @@ mod tests {
             crate_dir: Path::new("/nowhere/chapter-1"),
             kind: Kind::Correctness,
             budget: None,
+            wrong_hint: None,
             measurement: None,
             report,
             printed,
@@ -513,6 +521,49 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_wrong_answer_points_at_the_hint_about_correctness() {
+        let budgets = crate::budget::Budgets::parse(
+            r#"
+            wrong_hint = "Hint 2: When the answer is wrong"
+            [[check]]
+            name = "count_word"
+            workload = "2,000 words"
+            hint = "Hint 1: Where the blocks come from"
+            starter_exceeds = ["total_blocks"]
+            total_blocks = { max = 0, why = "no copy" }
+            "#,
+        )
+        .unwrap();
+        let budget_check = Context {
+            kind: Kind::Budget,
+            budget: budgets.get("count_word"),
+            wrong_hint: budgets.wrong_hint.as_deref(),
+            ..context(None, "")
+        };
+        let wrong = failure(&Outcome::Wrong, &budget_check);
+        assert!(
+            wrong.contains("Stuck? Read \"Hint 2: When the answer is wrong\""),
+            "{wrong}"
+        );
+        assert!(!wrong.contains("Hint 1"), "{wrong}");
+        let over = failure(
+            &Outcome::OverBudget {
+                exceeded: vec![crate::budget::Figure::TotalBlocks],
+            },
+            &budget_check,
+        );
+        assert!(
+            over.contains("Stuck? Read \"Hint 1: Where the blocks come from\""),
+            "{over}"
+        );
+        let without = Context {
+            wrong_hint: None,
+            ..budget_check
+        };
+        assert!(!failure(&Outcome::Wrong, &without).contains("Stuck?"));
     }
 
     #[test]

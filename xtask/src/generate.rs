@@ -283,7 +283,18 @@ fn missing_hints(root: &Path, chapters: &[Chapter]) -> anyhow::Result<Vec<String
         let page_path = chapter.page_dir(root).join("index.md");
         let page = std::fs::read_to_string(&page_path)
             .with_context(|| format!("reading {}", page_path.display()))?;
-        for budget in chapter.budgets(root)?.checks {
+        let budgets = chapter.budgets(root)?;
+        if let Some(hint) = &budgets.wrong_hint
+            && !page.contains(&format!("title=\"{hint}\""))
+        {
+            missing.push(format!(
+                "  exercises/{}/budgets.toml: wrong_hint names \"{hint}\", which is not a \
+                 hint's title in {}",
+                chapter.package(),
+                page_path.strip_prefix(root).unwrap_or(&page_path).display()
+            ));
+        }
+        for budget in budgets.checks {
             if !page.contains(&format!("title=\"{}\"", budget.hint)) {
                 missing.push(format!(
                     "  exercises/{}/budgets.toml: {} names \"{}\", which is not a hint's title in {}",
