@@ -147,22 +147,11 @@ pub(crate) fn take_nonce() -> Option<Vec<u8>> {
 
 #[cfg(unix)]
 fn read_line_raw(buffer: &mut [u8]) -> usize {
-    let mut len = 0;
-    while len < buffer.len() {
-        // SAFETY: reads into the unused tail of a buffer this function owns.
-        let got = unsafe { libc::read(0, buffer[len..].as_mut_ptr().cast(), buffer.len() - len) };
-        if got <= 0 {
-            break;
-        }
-        len += got as usize;
-        if buffer[..len].contains(&b'\n') {
-            break;
-        }
-    }
-    buffer[..len]
-        .iter()
-        .position(|&byte| byte == b'\n' || byte == b'\r')
-        .unwrap_or(len)
+    fill_line(buffer, |tail| {
+        // SAFETY: reads into the unused tail of a buffer the caller owns.
+        let got = unsafe { libc::read(0, tail.as_mut_ptr().cast(), tail.len()) };
+        usize::try_from(got).unwrap_or(0)
+    })
 }
 
 #[cfg(windows)]
@@ -174,12 +163,20 @@ fn read_line_raw(buffer: &mut [u8]) -> usize {
     // SAFETY: the handle is this process's standard input, valid for its whole life;
     // ManuallyDrop keeps the File from closing it.
     let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_handle(handle) });
+    fill_line(buffer, |tail| file.read(tail).unwrap_or(0))
+}
+
+/// Fills `buffer` from `read_some` (which returns 0 at the end or on an error) until a line
+/// ends or the buffer is full, and returns the length of the first line, without its end.
+#[cfg(any(unix, windows))]
+fn fill_line(buffer: &mut [u8], mut read_some: impl FnMut(&mut [u8]) -> usize) -> usize {
     let mut len = 0;
     while len < buffer.len() {
-        match file.read(&mut buffer[len..]) {
-            Ok(0) | Err(_) => break,
-            Ok(got) => len += got,
+        let got = read_some(&mut buffer[len..]);
+        if got == 0 {
+            break;
         }
+        len += got;
         if buffer[..len].contains(&b'\n') {
             break;
         }

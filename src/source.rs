@@ -71,18 +71,7 @@ pub(crate) fn module_path(relative: &str) -> String {
 /// `System` allocator named directly. Such blocks are invisible to every budget.
 pub(crate) fn bypass_warning(crate_dir: &Path) -> Option<String> {
     let mut found = Vec::new();
-    for path in rust_files(&crate_dir.join("src")) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let code: String = text
-            .lines()
-            .map(|line| line.split("//").next().unwrap_or(""))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let relative = path
-            .strip_prefix(crate_dir)
-            .map_or_else(|_| path.display().to_string(), join_path);
+    for (relative, code) in reader_code(crate_dir) {
         if has_word(&code, "unsafe") {
             found.push(format!("{relative} uses `unsafe`"));
         }
@@ -119,14 +108,7 @@ const SUSPICIOUS_WORDS: [&str; 8] = [
 /// (see [`SUSPICIOUS_WORDS`], and `/proc/self/mem`).
 pub(crate) fn suspicious_names(crate_dir: &Path) -> Option<String> {
     let mut found = Vec::new();
-    for path in rust_files(&crate_dir.join("src")) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let code = without_line_comments(&text);
-        let relative = path
-            .strip_prefix(crate_dir)
-            .map_or_else(|_| path.display().to_string(), join_path);
+    for (relative, code) in reader_code(crate_dir) {
         let mut names: Vec<String> = SUSPICIOUS_WORDS
             .iter()
             .filter(|word| has_word(&code, word))
@@ -148,6 +130,21 @@ pub(crate) fn suspicious_names(crate_dir: &Path) -> Option<String> {
          proves nothing.",
         found.join("; ")
     ))
+}
+
+/// Each Rust file of the reader's `src/`, as its crate-relative path and its text with line
+/// comments taken out: what the warnings look for names in.
+fn reader_code(crate_dir: &Path) -> Vec<(String, String)> {
+    rust_files(&crate_dir.join("src"))
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let relative = path
+                .strip_prefix(crate_dir)
+                .map_or_else(|_| path.display().to_string(), join_path);
+            Some((relative, without_line_comments(&text)))
+        })
+        .collect()
 }
 
 fn without_line_comments(text: &str) -> String {
